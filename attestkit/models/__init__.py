@@ -1,0 +1,72 @@
+"""Pydantic models for every contract between the stages (docs/design.md).
+
+Their JSON Schemas live in `attestkit/schemas/`; regenerate with `make schemas`.
+"""
+
+from attestkit.models.base import StrictModel, UtcDateTime, utc_now
+from attestkit.models.bundle import (
+    BundleManifest,
+    CollectionError,
+    CollectionScope,
+    CollectorInfo,
+    FileDigest,
+    ToolInfo,
+)
+from attestkit.models.catalog import Catalog, CatalogControl, CatalogGroup, CatalogSource
+from attestkit.models.check import CheckCustom, CheckInfo, CheckMetadata, RelatedResource, Severity
+from attestkit.models.mapping import CheckLink, FrameworkMapping, MappingEntry
+from attestkit.models.report import (
+    BundleRef,
+    ControlCheck,
+    ControlState,
+    ControlStatus,
+    EvaluationManifest,
+    FrameworkReport,
+    GateInfo,
+    PolicySetInfo,
+    Report,
+    ResultCounts,
+    ResultTotals,
+)
+from attestkit.models.resource import ReadError, Resource
+from attestkit.models.result import PolicyResult, Result, Status
+
+__all__ = [
+    "BundleManifest",
+    "BundleRef",
+    "Catalog",
+    "CatalogControl",
+    "CatalogGroup",
+    "CatalogSource",
+    "CheckCustom",
+    "CheckInfo",
+    "CheckLink",
+    "CheckMetadata",
+    "CollectionError",
+    "CollectionScope",
+    "CollectorInfo",
+    "ControlCheck",
+    "ControlState",
+    "ControlStatus",
+    "EvaluationManifest",
+    "FileDigest",
+    "FrameworkMapping",
+    "FrameworkReport",
+    "GateInfo",
+    "MappingEntry",
+    "PolicyResult",
+    "PolicySetInfo",
+    "ReadError",
+    "RelatedResource",
+    "Report",
+    "Resource",
+    "Result",
+    "ResultCounts",
+    "ResultTotals",
+    "Severity",
+    "Status",
+    "StrictModel",
+    "ToolInfo",
+    "UtcDateTime",
+    "utc_now",
+]

@@ -1,0 +1,41 @@
+"""Result: one check's judgement of one resource (DESIGN section 4)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import Field
+
+from attestkit.models.base import StrictModel
+from attestkit.models.check import Severity
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    ERROR = "error"
+
+
+class PolicyResult(StrictModel):
+    """The shape every check's `results` rule emits (built by `rego/lib/result.rego`)."""
+
+    resource: str = Field(min_length=1)
+    status: Status
+    message: str
+    evidence: dict[str, Any] = Field(default_factory=dict)
+
+
+class Result(StrictModel):
+    """A policy result joined with its check and resource: the unit reports and the gate use."""
+
+    check_id: str
+    resource_id: str
+    resource_type: str | None = Field(default=None, description="Null for a scope that could not be read.")
+    provider: str | None = None
+    account: str | None = None
+    region: str | None = None
+    status: Status
+    severity: Severity
+    message: str
+    evidence: dict[str, Any] = Field(default_factory=dict, description="Attribute paths and the values judged.")

@@ -1,0 +1,1 @@
+"""Framework catalogs (catalogs/) and control -> check mappings (<framework>.yaml), shipped as package data."""

@@ -1,0 +1,46 @@
+# METADATA
+# title: Inventory helpers
+# description: |
+#   Access to the evaluation input, which attestkit builds from an evidence bundle:
+#     input.resources          object: resource type -> array of Resource (docs/design.md)
+#     input.collection_errors  array of CollectionError: scopes that could not be read
+#     input.collected_at       RFC 3339 time the collection finished; "now" for age checks,
+#                              so a bundle judged twice is judged the same
+package attestkit.lib.inventory
+
+# All resources of one type; an empty array when the type was not collected.
+resources(type) := object.get(input.resources, type, [])
+
+# The resource's read of `api` (e.g. "s3:GetBucketEncryption") failed.
+read_failed(r, api) if {
+	some e in r.errors
+	e.api == api
+}
+
+# Some read among `apis` failed.
+any_read_failed(r, apis) if {
+	some api in apis
+	read_failed(r, api)
+}
+
+# A message naming the first failed read among `apis`.
+read_error_message(r, apis) := sprintf("could not read %s: %s", [e.api, e.code]) if {
+	failed := [e | some e in r.errors; e.api in apis]
+	e := failed[0]
+}
+
+# The failed reads among `apis`, as evidence.
+read_errors(r, apis) := [{"api": e.api, "code": e.code} | some e in r.errors; e.api in apis]
+
+# A whole scope holding resources of `type` in `account` could not be read.
+scope_unreadable(account, type) if {
+	some e in input.collection_errors
+	e.account == account
+	type in e.resource_types
+}
+
+# Nanoseconds since the epoch at collection time.
+collected_at_ns := time.parse_rfc3339_ns(input.collected_at)
+
+# Whole days between an RFC 3339 timestamp and collection time.
+days_before_collection(ts) := floor((collected_at_ns - time.parse_rfc3339_ns(ts)) / 86400000000000)
