@@ -1,0 +1,1 @@
+"""The `attest` command line (installed as the subpackage `attestkit.cli`)."""

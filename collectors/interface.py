@@ -10,6 +10,7 @@ collector to it.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar, Protocol
 
@@ -71,6 +72,14 @@ class Collector(ABC):
     def cli_example(cls) -> str:
         """One example command line for `--help`."""
         return f"attest collect {cls.name}"
+
+    @classmethod
+    def permission_document(cls) -> str:
+        """The least-privilege grant for `permissions`, in the provider's own format.
+
+        The default is a JSON list; providers override it (AWS: an IAM policy document).
+        """
+        return json.dumps(sorted(cls.permissions), indent=2)
 
     @classmethod
     @abstractmethod

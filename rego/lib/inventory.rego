@@ -39,8 +39,27 @@ scope_unreadable(account, type) if {
 	type in e.resource_types
 }
 
+# The collection errors that left resources of `type` in `account` unread, as evidence.
+scope_errors(account, type) := [{"api": e.api, "code": e.code, "region": object.get(e, "region", null)} |
+	some e in input.collection_errors
+	e.account == account
+	type in e.resource_types
+]
+
 # Nanoseconds since the epoch at collection time.
 collected_at_ns := time.parse_rfc3339_ns(input.collected_at)
 
 # Whole days between an RFC 3339 timestamp and collection time.
 days_before_collection(ts) := floor((collected_at_ns - time.parse_rfc3339_ns(ts)) / 86400000000000)
+
+# The resources of `type` whose `account` is `account`.
+in_account(type, account) := [r | some r in resources(type); r.account == account]
+
+# The array at `path` (a key, or an array of keys) in `obj`; an empty array when the value is
+# absent, null or not an array. The contract writes null for "there is none", and regorus
+# raises an error (OPA does not) when `some x in` or `count` meets a null.
+array_at(obj, path) := v if {
+	is_object(obj)
+	v := object.get(obj, path, [])
+	is_array(v)
+} else := []

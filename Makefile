@@ -1,0 +1,37 @@
+# attestkit: the two commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+
+.PHONY: demo test install dev rego-test pytest schemas wheel-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+## demo: create .venv, install attestkit, run the whole pipeline against a simulated AWS account
+demo: install
+	$(BIN)/attest demo
+
+install: $(BIN)/python
+	$(PIP) install --quiet .
+
+## test: install the dev dependencies, run the Rego tests, then pytest
+test: dev rego-test pytest
+
+dev: $(BIN)/python
+	$(PIP) install --quiet -e ".[dev]"
+
+rego-test:
+	$(BIN)/attest policy test --failures-only
+
+pytest:
+	$(BIN)/python -m pytest -q
+
+## schemas: regenerate the committed JSON Schemas from the models
+schemas: dev
+	$(BIN)/python -m attestkit.schemas
+
+clean:
+	rm -rf build dist *.egg-info attest-demo .pytest_cache

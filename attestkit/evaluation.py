@@ -1,0 +1,198 @@
+"""Evaluate a verified bundle: build the engine input, run every check, join the results.
+
+What this adds to the engine's raw results:
+- each result joined with its check (severity) and resource (type, account, region);
+- an `error` result for every scope a collection error left unread, for each check that
+  judges one of the types it left unread: missing evidence never reads as a pass;
+- a check whose resource types the collector did not cover at all ("not collected") gets
+  an `error` result too, so its controls are incomplete rather than silently satisfied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from attestkit.bundle import Bundle
+from attestkit.engine.interface import Engine, EvaluationInput
+from attestkit.engine.policy_set import Check, PolicySet
+from attestkit.errors import BundleError, PolicyError
+from attestkit.models import BundleManifest, CollectionError, Result, Status
+
+ScopeState = Literal["in_scope", "not_collected", "out_of_scope"]
+_STATUSES = {s.value for s in Status}
+
+
+def provider_of_type(resource_type: str) -> str | None:
+    """The provider a resource type belongs to, from its naming convention."""
+    if resource_type.startswith("AWS::"):
+        return "aws"
+    if ".googleapis.com/" in resource_type:
+        return "gcp"
+    if resource_type.startswith("Microsoft."):
+        return "azure"
+    return None
+
+
+@dataclass(frozen=True)
+class CheckScope:
+    state: ScopeState
+    missing_types: tuple[str, ...] = ()
+
+
+def check_scope(check: Check, manifest: BundleManifest, present_types: set[str]) -> CheckScope:
+    """Whether a bundle can judge a check: all its types covered, some missing, or none of its provider."""
+    covered = set(manifest.scope.resource_types) | present_types
+    types = set(check.info.resource_types)
+    missing = tuple(sorted(types - covered))
+    if not missing:
+        return CheckScope("in_scope")
+    if types & covered or any(provider_of_type(t) == manifest.collector.provider for t in types):
+        return CheckScope("not_collected", missing)
+    return CheckScope("out_of_scope", missing)
+
+
+@dataclass
+class Evaluation:
+    manifest: BundleManifest
+    results: list[Result]
+    scopes: dict[str, CheckScope]
+    resource_count: int
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def judged_checks(self) -> list[Check]:
+        return [c for c in self.checks if self.scopes[c.id].state != "out_of_scope"]
+
+
+def _scope_id(provider: str, account: str | None, region: str, service: str) -> str:
+    return f"scope:{provider}/{account or '-'}/{region}/{service}"
+
+
+def _collection_error_results(check: Check, errors: Iterable[CollectionError], provider: str) -> list[Result]:
+    types = set(check.info.resource_types)
+    out: dict[str, Result] = {}
+    for e in errors:
+        unread = types & set(e.resource_types)
+        if not unread:
+            continue
+        rid = _scope_id(provider, e.account, e.region, e.service)
+        if rid in out:
+            continue
+        out[rid] = Result(
+            check_id=check.id,
+            resource_id=rid,
+            resource_type=None,
+            provider=provider,
+            account=e.account,
+            region=e.region,
+            status=Status.ERROR,
+            severity=check.info.severity,
+            message=f"could not read {e.api} in {e.region}: {e.code}: {e.message}",
+            evidence={"unread_types": sorted(unread), "api": e.api, "code": e.code},
+        )
+    return list(out.values())
+
+
+def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput, dict[str, tuple[Any, ...]], set[str]]:
+    """The engine input plus an index id -> (type, provider, account, region) of every resource."""
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    index: dict[str, tuple[Any, ...]] = {}
+    for raw in bundle.raw_resources():
+        rtype = raw.get("type")
+        rid = raw.get("id")
+        if not isinstance(rtype, str) or not isinstance(rid, str):
+            raise BundleError(f"{bundle.path}: a resource without type or id; re-collect the bundle")
+        index[rid] = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"))
+        if rtype in needed_types:
+            by_type[rtype].append(raw)
+    expected = sum(bundle.manifest.resource_counts.values())
+    if len(index) != expected:
+        raise BundleError(
+            f"{bundle.path}: holds {len(index)} resources but its manifest counts {expected}; re-collect the bundle"
+        )
+    manifest = bundle.manifest
+    payload = {
+        "resources": by_type,
+        "collection_errors": [e.model_dump(mode="json") for e in manifest.errors],
+        "collected_at": manifest.model_dump(mode="json")["finished_at"],
+    }
+    present = {t for t, _, _, _ in index.values()}
+    return EvaluationInput(json.dumps(payload, separators=(",", ":"))), index, present
+
+
+def evaluate_bundle(bundle: Bundle, policies: PolicySet, engine: Engine) -> Evaluation:
+    manifest = bundle.manifest
+    # first pass over the manifest only, to know which types the checks need
+    declared_present = set(manifest.resource_counts)
+    scopes = {c.id: check_scope(c, manifest, declared_present) for c in policies.checks}
+    runnable = [c for c in policies.checks if scopes[c.id].state == "in_scope"]
+    needed = {t for c in runnable for t in c.info.resource_types}
+    data, index, _present = build_input(bundle, needed)
+
+    raw = engine.evaluate(dataclasses.replace(policies, checks=runnable), data) if runnable else {}
+    provider = manifest.collector.provider
+    results: list[Result] = []
+    for check in runnable:
+        seen: dict[str, str] = {}
+        for item in raw.get(check.id, []):
+            results.append(_join(check, item, index, seen))
+        results.extend(_collection_error_results(check, manifest.errors, provider))
+    for check in policies.checks:
+        scope = scopes[check.id]
+        if scope.state != "not_collected":
+            continue
+        for account in manifest.scope.accounts or [None]:
+            results.append(
+                Result(
+                    check_id=check.id,
+                    resource_id=f"scope:{provider}/{account or '-'}",
+                    provider=provider,
+                    account=account,
+                    status=Status.ERROR,
+                    severity=check.info.severity,
+                    message=(
+                        f"not collected: the bundle's collector ({manifest.collector.name} {manifest.collector.version}) "
+                        f"did not cover {', '.join(scope.missing_types)}; collect them to judge this check"
+                    ),
+                    evidence={"missing_types": list(scope.missing_types)},
+                )
+            )
+    results.sort(key=lambda r: (r.check_id, r.resource_id))
+    return Evaluation(
+        manifest=manifest, results=results, scopes=scopes, resource_count=len(index), checks=list(policies.checks)
+    )
+
+
+def _join(check: Check, item: Any, index: dict[str, tuple[Any, ...]], seen: dict[str, str]) -> Result:
+    where = f"{check.module.path}: check {check.id}"
+    if not isinstance(item, dict) or set(item) - {"resource", "status", "message", "evidence"}:
+        raise PolicyError(f"{where}: a result is not {{resource, status, message, evidence}}; build it with data.attestkit.lib.result")
+    rid, status, message = item.get("resource"), item.get("status"), item.get("message")
+    evidence = item.get("evidence", {})
+    if not isinstance(rid, str) or status not in _STATUSES or not isinstance(message, str) or not isinstance(evidence, dict):
+        raise PolicyError(f"{where}: malformed result {json.dumps(item)[:200]}; build it with data.attestkit.lib.result")
+    if rid not in index:
+        raise PolicyError(f"{where}: result for {rid!r}, which is not a resource of the bundle; use the resource's id")
+    if rid in seen:
+        raise PolicyError(
+            f"{where}: two results ({seen[rid]} and {status}) for {rid}; each resource must land in exactly one branch"
+        )
+    seen[rid] = status
+    rtype, provider, account, region = index[rid]
+    return Result(
+        check_id=check.id,
+        resource_id=rid,
+        resource_type=rtype,
+        provider=provider,
+        account=account,
+        region=region,
+        status=Status(status),
+        severity=check.info.severity,
+        message=message,
+        evidence=evidence,
+    )

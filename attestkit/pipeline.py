@@ -1,0 +1,102 @@
+"""The stages run in order, shared by `attest collect`, `attest evaluate` and `attest demo`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from attestkit import registry
+from attestkit.bundle import Bundle, BundleWriter
+from attestkit.collectors.interface import Collector, Progress
+from attestkit.engine.interface import Engine
+from attestkit.engine.policy_set import PolicySet, load_policy_set
+from attestkit.errors import InputError
+from attestkit.evaluation import evaluate_bundle
+from attestkit.mapping import load_mappings
+from attestkit.models import BundleManifest, CollectorInfo, Report, Severity
+from attestkit.outputs import default_output_dir, write_evaluation
+from attestkit.report_builder import build_report
+from attestkit.reports.interface import ReportFormat
+
+FILE_FORMATS = ("json", "markdown")
+
+
+def bundle_path_for(evidence_dir: Path, collector_name: str, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    path = evidence_dir / f"{collector_name}-{stamp}"
+    n = 2
+    while path.exists():
+        path = evidence_dir / f"{collector_name}-{stamp}-{n}"
+        n += 1
+    return path
+
+
+def collect(collector: Collector, evidence_dir: Path, progress: Progress) -> tuple[Path, BundleManifest]:
+    """Run one collector into a new bundle under `evidence_dir`; return its path and manifest."""
+    final = bundle_path_for(evidence_dir, collector.name)
+    info = CollectorInfo(name=collector.name, version=collector.version, provider=collector.provider)
+    with BundleWriter(final, info) as writer:
+        scope = collector.collect(writer, progress)
+        manifest = writer.finish(scope)
+    return final, manifest
+
+
+def engine_named(name: str) -> Engine:
+    engine_cls = registry.plugin(registry.ENGINES, name)
+    return engine_cls()
+
+
+def format_named(name: str) -> ReportFormat:
+    return registry.plugin(registry.FORMATS, name)()
+
+
+@dataclass
+class EvaluationRun:
+    report: Report
+    written: dict[str, Path]
+    output_dir: Path
+
+
+def load_policies(policy_dirs: Sequence[Path], engine: Engine) -> PolicySet:
+    policies = load_policy_set(policy_dirs)
+    engine.compile(policies)
+    return policies
+
+
+def evaluate(
+    bundle_path: Path,
+    *,
+    policy_dirs: Sequence[Path] = (),
+    mapping_dirs: Sequence[Path] = (),
+    frameworks: Sequence[str] = (),
+    fail_on: Severity | None = Severity.INFO,
+    allow_incomplete: bool = False,
+    engine_name: str = "regorus",
+    output_dir: Path | None = None,
+) -> EvaluationRun:
+    """Verify the bundle, evaluate it, map results to controls, write results and reports."""
+    bundle = Bundle.open(bundle_path)
+    engine = engine_named(engine_name)
+    policies = load_policies(policy_dirs, engine)
+    mappings = load_mappings(policies.check_ids, list(mapping_dirs))
+    unknown = [f for f in frameworks if f not in mappings.frameworks]
+    if unknown:
+        raise InputError(
+            f"--framework {unknown[0]}: unknown framework; choose from {', '.join(mappings.frameworks)}"
+        )
+    evaluation = evaluate_bundle(bundle, policies, engine)
+    report = build_report(
+        bundle=bundle,
+        evaluation=evaluation,
+        policies=policies,
+        mappings=mappings,
+        engine_name=engine.name,
+        frameworks=list(frameworks),
+        fail_on=fail_on,
+        allow_incomplete=allow_incomplete,
+    )
+    out = output_dir or default_output_dir(bundle_path)
+    written = write_evaluation(out, report, [format_named(name) for name in FILE_FORMATS])
+    return EvaluationRun(report=report, written=written, output_dir=out)

@@ -1,0 +1,101 @@
+"""`attest evaluate [BUNDLE]`: judge a bundle, map to controls, write reports, gate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from attestkit.bundle import newest_bundle
+from attestkit.cli.console import EXIT_CODES_HELP, info, quiet_option, stdout_console
+from attestkit.gate import FAIL_ON_CHOICES, parse_fail_on
+from attestkit.pipeline import evaluate as run_evaluate
+from attestkit.pipeline import format_named
+from attestkit.reports.terminal import TerminalReport
+
+DEFAULT_EVIDENCE_DIR = Path("evidence")
+
+
+@click.command(
+    epilog="\b\nExamples:\n  attest evaluate\n  attest evaluate evidence/aws-20261128T020000Z --fail-on high\n"
+    "  attest evaluate --framework hipaa --format json > results.json\n\n" + EXIT_CODES_HELP
+)
+@click.argument("bundle", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--policies",
+    "policy_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Directory of your own checks (repeatable), evaluated beside the built-in ones.",
+)
+@click.option(
+    "--mappings",
+    "mapping_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Directory with hipaa.yaml / soc2.yaml / hitrust.yaml replacing the built-in mappings (repeatable).",
+)
+@click.option("--framework", "frameworks", multiple=True, help="Report and gate on these frameworks only: hipaa, soc2, hitrust.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="info",
+    show_default=True,
+    help="Exit 1 when a failing result has at least this severity; `none` never fails on findings.",
+)
+@click.option("--allow-incomplete", is_flag=True, help="Do not exit 3 on error results (unreadable evidence).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["terminal", "markdown", "json"]),
+    default="terminal",
+    show_default=True,
+    help="What to print on stdout. results.json and report.md are always written.",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for results.json, report.md and their manifest (default: BUNDLE/evaluation).",
+)
+@click.option("--engine", "engine_name", default="regorus", show_default=True, help="Rego engine plugin.")
+@quiet_option
+def evaluate(
+    bundle: Path | None,
+    policy_dirs: tuple[Path, ...],
+    mapping_dirs: tuple[Path, ...],
+    frameworks: tuple[str, ...],
+    fail_on: str,
+    allow_incomplete: bool,
+    output_format: str,
+    output_dir: Path | None,
+    engine_name: str,
+    quiet: bool,
+) -> int:
+    """Evaluate an evidence bundle (default: the newest under ./evidence/) with every check,
+    passing results included; map the results to HIPAA, SOC 2 and HITRUST controls; write
+    results.json and report.md; print a summary; exit with the gate's code.
+
+    A bundle that does not verify is refused. Errors outrank findings: unreadable evidence
+    exits 3 even when failures were found, so exit 1 always means a complete judgement.
+    """
+    path = bundle if bundle is not None else newest_bundle(DEFAULT_EVIDENCE_DIR)
+    run = run_evaluate(
+        path,
+        policy_dirs=list(policy_dirs),
+        mapping_dirs=list(mapping_dirs),
+        frameworks=list(frameworks),
+        fail_on=parse_fail_on(fail_on),
+        allow_incomplete=allow_incomplete,
+        engine_name=engine_name,
+        output_dir=output_dir,
+    )
+    if output_format == "terminal":
+        console = stdout_console()
+        TerminalReport().print(run.report, console)
+    else:
+        sys.stdout.write(format_named(output_format).render(run.report))
+    for name, written in sorted(run.written.items()):
+        info(f"{name} report: {written}", quiet=quiet)
+    return run.report.gate.exit_code
