@@ -99,7 +99,7 @@ def _collection_error_results(check: Check, errors: Iterable[CollectionError], p
 
 
 def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput, dict[str, tuple[Any, ...]], set[str]]:
-    """The engine input plus an index id -> (type, provider, account, region) of every resource."""
+    """The engine input plus an index id -> (type, provider, account, region, name) of every resource."""
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     index: dict[str, tuple[Any, ...]] = {}
     for raw in bundle.raw_resources():
@@ -107,7 +107,7 @@ def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput
         rid = raw.get("id")
         if not isinstance(rtype, str) or not isinstance(rid, str):
             raise BundleError(f"{bundle.path}: a resource without type or id; re-collect the bundle")
-        index[rid] = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"))
+        index[rid] = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"), raw.get("name"))
         if rtype in needed_types:
             by_type[rtype].append(raw)
     expected = sum(bundle.manifest.resource_counts.values())
@@ -121,7 +121,7 @@ def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput
         "collection_errors": [e.model_dump(mode="json") for e in manifest.errors],
         "collected_at": manifest.model_dump(mode="json")["finished_at"],
     }
-    present = {t for t, _, _, _ in index.values()}
+    present = {entry[0] for entry in index.values()}
     return EvaluationInput(json.dumps(payload, separators=(",", ":"))), index, present
 
 
@@ -183,11 +183,12 @@ def _join(check: Check, item: Any, index: dict[str, tuple[Any, ...]], seen: dict
             f"{where}: two results ({seen[rid]} and {status}) for {rid}; each resource must land in exactly one branch"
         )
     seen[rid] = status
-    rtype, provider, account, region = index[rid]
+    rtype, provider, account, region, name = index[rid]
     return Result(
         check_id=check.id,
         resource_id=rid,
         resource_type=rtype,
+        resource_name=name,
         provider=provider,
         account=account,
         region=region,

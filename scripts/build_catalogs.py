@@ -29,7 +29,7 @@ DEFAULT_REFERENCE = REPO.parent / "shared" / "reference"
 OUT_DIR = REPO / "mappings" / "catalogs"
 
 sys.path.insert(0, str(REPO))
-from attestkit.models.catalog import Catalog  # noqa: E402
+from attestkit.models.catalog import Catalog
 
 
 class BuildError(Exception):

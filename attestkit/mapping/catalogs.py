@@ -48,7 +48,7 @@ def framework_sort_key(framework: str) -> tuple[int, str]:
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
-class _StrictSafeLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _StrictSafeLoader(_SafeLoader):
     """`yaml.safe_load`'s loader (only plain YAML types), but a key given twice in one mapping is an error.
 
     PyYAML keeps the last of two equal keys without a word; in a mapping file that silently

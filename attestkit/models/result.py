@@ -32,6 +32,7 @@ class Result(StrictModel):
     check_id: str
     resource_id: str
     resource_type: str | None = Field(default=None, description="Null for a scope that could not be read.")
+    resource_name: str | None = Field(default=None, description="The resource's display name.")
     provider: str | None = None
     account: str | None = None
     region: str | None = None

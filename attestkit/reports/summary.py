@@ -51,3 +51,10 @@ def check_summaries(report: Report) -> list[CheckSummary]:
         key=lambda s: (SEVERITY_ORDER[s.check.severity.value], -len(s.failed), -len(s.errored), s.check.id),
     )
 
+
+
+_SHORT_NAMES = {"hipaa": "HIPAA", "soc2": "SOC 2", "hitrust": "HITRUST CSF"}
+
+
+def short_framework_name(key: str) -> str:
+    return _SHORT_NAMES.get(key, key.upper())

@@ -1,4 +1,4 @@
-"""Terminal: a summary a person reads, with tables and colour (rich)."""
+"""Terminal: a summary a person reads, with a table and colour (rich)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.text import Text
 
 from attestkit.models import ControlState, Report
 from attestkit.reports.interface import ReportFormat
-from attestkit.reports.summary import STATE_LABELS, check_summaries
+from attestkit.reports.summary import STATE_LABELS, check_summaries, short_framework_name
 
 MAX_RESOURCES = 5
 SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
@@ -26,7 +26,7 @@ STATE_STYLE = {
 
 class TerminalReport(ReportFormat):
     name: ClassVar[str] = "terminal"
-    description: ClassVar[str] = "summary tables for a person at a terminal"
+    description: ClassVar[str] = "summary for a person at a terminal"
 
     def render(self, report: Report, *, color: bool = False, width: int = 100) -> str:
         buffer = StringIO()
@@ -36,59 +36,55 @@ class TerminalReport(ReportFormat):
 
     def print(self, report: Report, console: Console) -> None:
         b = report.bundle
-        scope = b.scope
+        data = b.model_dump(mode="json")
         console.print(Text(f"attestkit {report.tool.version} · {b.path}", style="bold"))
-        where = []
-        if scope.accounts:
-            where.append(f"account {', '.join(scope.accounts)}")
-        if scope.regions:
-            where.append(f"{len(scope.regions)} region(s)")
+        scope = []
+        if b.scope.accounts:
+            scope.append(f"account {', '.join(b.scope.accounts)}")
+        if b.scope.regions:
+            scope.append(f"regions {', '.join(b.scope.regions)}")
+        console.print(f"collected {data['collected_at']} by {b.collector.name} {b.collector.version}; " + "; ".join(scope))
         console.print(
-            f"collected {b.model_dump(mode='json')['collected_at']} by {b.collector.name} {b.collector.version}"
-            + (f" · {' · '.join(where)}" if where else "")
-            + f" · {report.totals.resources} resources · {b.collection_errors} collection error(s)"
-        )
-        console.print(
-            f"{len(report.checks)} check(s) judged by {report.engine}: "
-            f"{report.totals.passed} passed, {report.totals.failed} failed, {report.totals.errored} error(s)"
+            f"{report.totals.resources} resources · {b.collection_errors} collection error(s) · "
+            f"{len(report.checks)} checks ({report.engine}): [green]{report.totals.passed} pass[/green], "
+            f"[red]{report.totals.failed} fail[/red], [yellow]{report.totals.errored} error[/yellow]"
         )
         console.print()
 
-        table = Table(title="Controls by framework", title_justify="left", expand=False)
-        table.add_column("framework")
+        table = Table(title="Controls", title_justify="left", title_style="bold")
+        table.add_column("framework", no_wrap=True)
         for state in ControlState:
             table.add_column(STATE_LABELS[state], justify="right", style=STATE_STYLE[state])
         for fw in report.frameworks:
-            table.add_row(fw.name, *[str(fw.counts.get(state, 0)) for state in ControlState])
+            table.add_row(short_framework_name(fw.framework), *[str(fw.counts.get(state, 0)) for state in ControlState])
         console.print(table)
+        console.print()
 
         summaries = [s for s in check_summaries(report) if s.failed or s.errored]
-        if summaries:
-            failing = Table(title="Checks with findings or errors", title_justify="left", expand=False)
-            failing.add_column("severity")
-            failing.add_column("check")
-            failing.add_column("fail", justify="right")
-            failing.add_column("error", justify="right")
-            failing.add_column("pass", justify="right")
-            failing.add_column("resources (first shown)", overflow="fold")
-            for s in summaries:
-                shown = (s.failed + s.errored)[:MAX_RESOURCES]
-                more = len(s.failed) + len(s.errored) - len(shown)
-                lines = [f"{r.resource_id}: {r.message}" for r in shown]
-                if more:
-                    lines.append(f"... and {more} more")
-                sev = s.check.severity.value
-                failing.add_row(
-                    Text(sev, style=SEVERITY_STYLE[sev]),
-                    f"{s.check.id}\n[dim]{s.check.title}[/dim]",
-                    str(len(s.failed)),
-                    str(len(s.errored)),
-                    str(len(s.passed)),
-                    "\n".join(lines),
-                )
-            console.print(failing)
-        else:
+        if not summaries:
             console.print("[green]Every judged resource passed every check.[/green]")
+        else:
+            console.print(Text("Findings, worst first", style="bold"))
+        for s in summaries:
+            sev = s.check.severity.value
+            line = Text()
+            line.append(f"{sev.upper():<9}", style=SEVERITY_STYLE[sev])
+            line.append(s.check.id, style="bold")
+            line.append(f"  {len(s.failed)} fail · {len(s.errored)} error · {len(s.passed)} pass", style="dim")
+            console.print(line)
+            console.print(Text(f"         {s.check.title}", style="dim"))
+            shown = (s.failed + s.errored)[:MAX_RESOURCES]
+            for r in shown:
+                failed = r.status.value == "fail"
+                line = Text("         ").append("✗ " if failed else "? ", style="red" if failed else "yellow")
+                line.append(r.resource_name or r.resource_id)
+                if r.region:
+                    line.append(f" · {r.region}", style="dim")
+                console.print(line)
+                console.print(Text(f"           {r.message}", style="dim"))
+            more = len(s.failed) + len(s.errored) - len(shown)
+            if more:
+                console.print(Text(f"         ... and {more} more in the reports", style="dim"))
 
         verdict_style = {0: "green", 1: "red", 3: "yellow"}.get(report.gate.exit_code, "red")
         console.print()
