@@ -25,7 +25,7 @@ policies_option = click.option(
 )
 
 
-@click.group()
+@click.group(epilog="\b\nExamples:\n  attest framework list\n  attest framework show hipaa")
 def framework() -> None:
     """The frameworks (HIPAA Security Rule, SOC 2, HITRUST CSF) and their controls."""
 

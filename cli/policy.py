@@ -21,7 +21,7 @@ policies_option = click.option(
 )
 
 
-@click.group()
+@click.group(epilog="\b\nExamples:\n  attest policy list\n  attest policy test --policies ./my-checks")
 def policy() -> None:
     """List the checks and run their Rego tests."""
 

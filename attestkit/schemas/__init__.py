@@ -6,7 +6,6 @@ A test fails when a committed schema no longer matches its model.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -44,8 +43,3 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
         path.write_text(render(model), encoding="utf-8")
         written.append(path)
     return written
-
-
-if __name__ == "__main__":  # python -m attestkit.schemas
-    for path in write_all():
-        print(path, file=sys.stderr)

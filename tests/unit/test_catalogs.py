@@ -215,7 +215,7 @@ def test_catalogs_are_fresh_against_the_reference_data():
 def test_hipaa_has_exactly_the_standards_and_specifications(catalogs):
     catalog = catalogs["hipaa"]
     assert [c.id for c in catalog.controls] == [cid for cid, _ in HIPAA_EXPECTED]
-    for control, (cid, mark) in zip(catalog.controls, HIPAA_EXPECTED):
+    for control, (cid, mark) in zip(catalog.controls, HIPAA_EXPECTED, strict=True):
         if mark == "S":
             assert (control.kind, control.requirement) == ("standard", "required"), cid
         else:
