@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
 import sys
 import time
 import urllib.request
@@ -111,9 +112,7 @@ def user_env(home: Path, server: MotoServer) -> dict[str, str]:
     }
 
 
-def attest(*args: str, cwd: Path, env: dict[str, str]) -> "subprocess.CompletedProcess[str]":
-    import subprocess
-
+def attest(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(ATTEST), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
     )
