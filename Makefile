@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 
-.PHONY: demo test install dev rego-test pytest schemas wheel-test clean
+.PHONY: demo test install dev rego-test pytest schemas catalogs catalogs-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ pytest:
 ## schemas: regenerate the committed JSON Schemas from the models
 schemas: dev
 	$(BIN)/python -m attestkit.schemas
+
+## catalogs: rebuild mappings/catalogs/ from the shared reference data (REFERENCE=path)
+REFERENCE ?= ../shared/reference
+catalogs: dev
+	$(BIN)/python scripts/build_catalogs.py $(REFERENCE)
+
+## catalogs-check: fail when the committed catalogs differ from what the reference data builds
+catalogs-check: dev
+	$(BIN)/python scripts/build_catalogs.py $(REFERENCE) --check
 
 clean:
 	rm -rf build dist *.egg-info attest-demo .pytest_cache

@@ -9,14 +9,14 @@ from attestkit.bundle import Bundle
 from attestkit.engine.policy_set import PolicySet
 from attestkit.evaluation import Evaluation
 from attestkit.gate import decide
-from attestkit.mapping.status import framework_report
+from attestkit.mapping.status import count_result, framework_report
 from attestkit.models import (
     BundleRef,
     PolicySetInfo,
     Report,
+    ResultCounts,
     ResultTotals,
     Severity,
-    Status,
     ToolInfo,
     utc_now,
 )
@@ -58,14 +58,10 @@ def build_report(
         frameworks=selected,
         gated_checks=gated_checks,
     )
-    totals = ResultTotals(resources=evaluation.resource_count)
+    counts = ResultCounts()
     for r in evaluation.results:
-        if r.status is Status.PASS:
-            totals.passed += 1
-        elif r.status is Status.FAIL:
-            totals.failed += 1
-        else:
-            totals.errored += 1
+        count_result(counts, r.status)
+    totals = ResultTotals(resources=evaluation.resource_count, **counts.model_dump())
     manifest = evaluation.manifest
     return Report(
         tool=ToolInfo(version=__version__),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from rich.console import Console
 
@@ -33,3 +35,18 @@ def warn(message: str) -> None:
 
 
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress or messages on stderr.")
+
+policies_option = click.option(
+    "--policies",
+    "policy_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Directory of your own checks and tests (repeatable), loaded beside the built-in ones.",
+)
+mappings_option = click.option(
+    "--mappings",
+    "mapping_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Directory with your own hipaa.yaml / soc2.yaml / hitrust.yaml, replacing the built-in ones (repeatable).",
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from attestkit.bundle import newest_bundle
-from attestkit.cli.console import EXIT_CODES_HELP, info, quiet_option, stdout_console
+from attestkit.cli.console import EXIT_CODES_HELP, info, mappings_option, policies_option, quiet_option, stdout_console
 from attestkit.gate import FAIL_ON_CHOICES, parse_fail_on
 from attestkit.pipeline import evaluate as run_evaluate
 from attestkit.pipeline import format_named
@@ -22,20 +22,8 @@ DEFAULT_EVIDENCE_DIR = Path("evidence")
     "  attest evaluate --framework hipaa --format json > results.json\n\n" + EXIT_CODES_HELP
 )
 @click.argument("bundle", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--policies",
-    "policy_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Directory of your own checks (repeatable), evaluated beside the built-in ones.",
-)
-@click.option(
-    "--mappings",
-    "mapping_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Directory with hipaa.yaml / soc2.yaml / hitrust.yaml replacing the built-in mappings (repeatable).",
-)
+@policies_option
+@mappings_option
 @click.option("--framework", "frameworks", multiple=True, help="Report and gate on these frameworks only: hipaa, soc2, hitrust.")
 @click.option(
     "--fail-on",

@@ -8,21 +8,10 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from attestkit.cli.console import stdout_console
+from attestkit.cli.console import mappings_option, policies_option, stdout_console
 from attestkit.engine.policy_set import load_policy_set
 from attestkit.errors import InputError
-from attestkit.mapping import load_mappings
-
-mappings_option = click.option(
-    "--mappings",
-    "mapping_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Directory with your own hipaa.yaml / soc2.yaml / hitrust.yaml (repeatable).",
-)
-policies_option = click.option(
-    "--policies", "policy_dirs", multiple=True, type=click.Path(path_type=Path), help="Your own checks (repeatable)."
-)
+from attestkit.mapping import MappingSet, load_mappings
 
 
 @click.group(epilog="\b\nExamples:\n  attest framework list\n  attest framework show hipaa")
@@ -30,7 +19,7 @@ def framework() -> None:
     """The frameworks (HIPAA Security Rule, SOC 2, HITRUST CSF) and their controls."""
 
 
-def _load(policy_dirs: tuple[Path, ...], mapping_dirs: tuple[Path, ...]):  # -> MappingSet
+def _load(policy_dirs: tuple[Path, ...], mapping_dirs: tuple[Path, ...]) -> MappingSet:
     policies = load_policy_set(policy_dirs)
     return load_mappings(policies.check_ids, list(mapping_dirs))
 

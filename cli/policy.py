@@ -8,17 +8,10 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from attestkit.cli.console import info, quiet_option, stdout_console
+from attestkit.cli.console import info, policies_option, quiet_option, stdout_console
 from attestkit.engine.policy_set import load_policy_set
 from attestkit.pipeline import engine_named
 
-policies_option = click.option(
-    "--policies",
-    "policy_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Directory of your own checks and tests (repeatable), loaded beside the built-in ones.",
-)
 
 
 @click.group(epilog="\b\nExamples:\n  attest policy list\n  attest policy test --policies ./my-checks")

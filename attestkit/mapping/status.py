@@ -50,16 +50,19 @@ def judge_control(counts: Iterable[ResultCounts], not_collected: bool = False) -
     return ControlState.NOT_APPLICABLE
 
 
+def count_result(counts: ResultCounts, status: Status) -> None:
+    if status is Status.PASS:
+        counts.passed += 1
+    elif status is Status.FAIL:
+        counts.failed += 1
+    else:
+        counts.errored += 1
+
+
 def _counts_by_check(results: Iterable[Result]) -> dict[str, ResultCounts]:
     counts: dict[str, ResultCounts] = defaultdict(ResultCounts)
     for r in results:
-        c = counts[r.check_id]
-        if r.status is Status.PASS:
-            c.passed += 1
-        elif r.status is Status.FAIL:
-            c.failed += 1
-        else:
-            c.errored += 1
+        count_result(counts[r.check_id], r.status)
     return counts
 
 

@@ -15,20 +15,12 @@ from pathlib import Path
 import pytest
 
 from attestkit.cli.main import main
-from attestkit.demo.aws_company import REGIONS, SeededExpectation, seed_telehealth_company
+from attestkit.demo.aws_company import (
+    SeededExpectation,
+    seed_telehealth_company,
+)
 from tests.collectors.conftest import new_session
-
-REGION_ARGS = [arg for region in REGIONS for arg in ("--region", region)]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _results(bundle: Path) -> dict:
-    return json.loads((bundle / "evaluation" / "results.json").read_text())
+from tests.integration.cli import REGION_ARGS, results_of, run
 
 
 def _status_of(report: dict) -> dict[tuple[str, str], str]:
@@ -67,7 +59,7 @@ def test_every_seeded_resource_gets_the_expected_status(telehealth_bundle, capsy
     bundle, expectations = telehealth_bundle
     code, out, _ = run(capsys, "evaluate", str(bundle), "--fail-on", "none")
     assert code == 0
-    statuses = _status_of(_results(bundle))
+    statuses = _status_of(results_of(bundle))
     wrong = [
         (e.check_id, e.resource_id, e.status, statuses.get((e.check_id, e.resource_id)))
         for e in expectations
@@ -82,7 +74,7 @@ def test_fail_on_high_exits_1_with_reports_written(telehealth_bundle, capsys) ->
     bundle, _ = telehealth_bundle
     code, out, err = run(capsys, "evaluate", str(bundle), "--fail-on", "high")
     assert code == 1
-    report = _results(bundle)
+    report = results_of(bundle)
     assert report["gate"]["exit_code"] == 1
     assert any(r["status"] == "fail" and r["severity"] in ("high", "critical") for r in report["results"])
     assert (bundle / "evaluation" / "report.md").read_text().startswith("# attestkit compliance report")
@@ -97,14 +89,14 @@ def test_json_on_stdout_is_the_results_file(telehealth_bundle, capsys) -> None:
     bundle, _ = telehealth_bundle
     code, out, _ = run(capsys, "evaluate", str(bundle), "--format", "json", "--quiet", "--fail-on", "none")
     assert code == 0
-    assert json.loads(out) == _results(bundle)
+    assert json.loads(out) == results_of(bundle)
 
 
 def test_framework_filter_limits_report_and_gate(telehealth_bundle, capsys) -> None:
     bundle, _ = telehealth_bundle
     code, _, _ = run(capsys, "evaluate", str(bundle), "--framework", "soc2", "--quiet")
     assert code == 1
-    assert [f["framework"] for f in _results(bundle)["frameworks"]] == ["soc2"]
+    assert [f["framework"] for f in results_of(bundle)["frameworks"]] == ["soc2"]
     code, _, err = run(capsys, "evaluate", str(bundle), "--framework", "pci")
     assert code == 2 and "unknown framework" in err
 

@@ -6,27 +6,18 @@ Faults are injected through botocore's event system on the session the CLI build
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from attestkit.cli.main import main
-from attestkit.demo.aws_company import REGIONS, SeededExpectation, seed_compliant_company
+from attestkit.demo.aws_company import (
+    SeededExpectation,
+    seed_compliant_company,
+)
 from tests.collectors.conftest import fail_call, new_session
-
-REGION_ARGS = [arg for region in REGIONS for arg in ("--region", region)]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _results(bundle: Path) -> dict:
-    return json.loads((bundle / "evaluation" / "results.json").read_text())
+from tests.integration.cli import REGION_ARGS, results_of, run
 
 
 @pytest.fixture
@@ -43,7 +34,7 @@ def test_compliant_account_exits_0(compliant_account, capsys, tmp_path: Path) ->
     (bundle,) = out_dir.iterdir()
     code, out, _ = run(capsys, "evaluate", str(bundle))
     assert code == 0, out
-    report = _results(bundle)
+    report = results_of(bundle)
     assert report["totals"]["failed"] == 0 and report["totals"]["errored"] == 0 and report["totals"]["passed"] > 30
     statuses = {(r["check_id"], r["resource_id"]): r["status"] for r in report["results"]}
     assert all(statuses[(e.check_id, e.resource_id)] == "pass" for e in compliant_account)
@@ -74,7 +65,7 @@ def test_access_denied_for_one_service_in_one_region(compliant_account, capsys, 
     (bundle,) = out_dir.iterdir()
     code, out, _ = run(capsys, "evaluate", str(bundle))
     assert code == 3
-    report = _results(bundle)  # the report is finished despite the error
+    report = results_of(bundle)  # the report is finished despite the error
     sg = [r for r in report["results"] if r["check_id"] == "aws.ec2.security_group_no_public_admin_ports"]
     errors = [r for r in sg if r["status"] == "error"]
     assert [r["resource_id"] for r in errors] == [f"scope:aws/{report['bundle']['scope']['accounts'][0]}/eu-west-1/ec2"]
