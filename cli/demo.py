@@ -40,6 +40,10 @@ def demo(provider: str, demo_dir: Path, quiet: bool) -> int:
     run = evaluate(bundle, output_dir=demo_dir / "report")
     TerminalReport().print(run.report, stdout_console())
     click.echo()
+    click.echo(
+        f"The findings are deliberate: `attest demo` exits 0; `attest evaluate` on this bundle would exit "
+        f"{run.report.gate.exit_code} ({run.report.gate.reason})."
+    )
     click.echo(f"Evidence bundle:  {bundle}")
     for name, path in sorted(run.written.items()):
         click.echo(f"{name.capitalize():<17} {path}")
