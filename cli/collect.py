@@ -10,6 +10,7 @@ import click
 from attestkit import registry
 from attestkit.cli.console import info, quiet_option, warn
 from attestkit.collectors.interface import Collector
+from attestkit.errors import PluginError
 from attestkit.pipeline import collect as run_collect
 from attestkit.progress import StderrProgress
 
@@ -55,17 +56,29 @@ def _command_for(name: str, collector_cls: type[Collector]) -> click.Command:
     )
 
 
+def _broken_command(name: str, error: PluginError) -> click.Command:
+    """A collector that failed to import: listed as unavailable, its error shown when run."""
+
+    def command() -> int:
+        raise error
+
+    return click.Command(name=name, callback=command, help=f"(unavailable) {error.message}")
+
+
 class CollectorGroup(click.Group):
     """Subcommands come from the collector registry (entry points), built-ins included."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(registry.plugins(registry.COLLECTORS))
+        return sorted(registry.names(registry.COLLECTORS))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        found = registry.plugins(registry.COLLECTORS)
-        if cmd_name not in found:
+        if cmd_name not in registry.names(registry.COLLECTORS):
             return None
-        return _command_for(cmd_name, found[cmd_name])
+        try:
+            collector_cls = registry.plugin(registry.COLLECTORS, cmd_name)
+        except PluginError as exc:
+            return _broken_command(cmd_name, exc)
+        return _command_for(cmd_name, collector_cls)
 
 
 @click.group(
