@@ -7,37 +7,37 @@ from pathlib import Path
 import click
 
 from attestkit.cli.console import info, quiet_option, stdout_console
+from attestkit.demo import DEMOS, demo_collector, prepare_demo_dir
 from attestkit.progress import StderrProgress
 from attestkit.reports.terminal import TerminalReport
 
 
 @click.command(epilog="\b\nExamples:\n  attest demo\n  attest demo aws --dir /tmp/attest-demo")
-@click.argument("provider", required=False, default="aws", type=click.Choice(["aws"]))
+@click.argument("provider", required=False, default="aws", type=click.Choice(sorted(DEMOS)))
 @click.option(
     "--dir",
     "demo_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("attest-demo"),
     show_default=True,
-    help="Where the demo writes its bundle and reports.",
+    help="Where the demo writes PROVIDER/evidence/ and PROVIDER/report/.",
 )
 @quiet_option
 def demo(provider: str, demo_dir: Path, quiet: bool) -> int:
-    """Run collect -> evaluate -> map -> report against a simulated telehealth company's AWS
-    account (moto, in-process): no cloud account, credentials or network needed.
+    """Run collect -> evaluate -> map -> report against a simulated telehealth company
+    (AWS: moto in-process): no cloud account, credentials or network needed.
 
-    The account has compliant and deliberately misconfigured resources in three regions;
-    the findings are the point, so the demo exits 0 whenever the pipeline ran.
+    The estate has compliant and deliberately misconfigured resources; the findings are the
+    point, so the demo exits 0 whenever the pipeline ran.
     """
-    from attestkit.demo.runner import collect_demo_account, prepare_demo_dir
     from attestkit.pipeline import evaluate
 
-    evidence_dir = prepare_demo_dir(demo_dir)
-    info(f"seeding a simulated {provider.upper()} account for Carebridge Health (telehealth) in moto ...", quiet=quiet)
-    with StderrProgress("collect aws (simulated)", quiet=quiet) as progress:
-        bundle, manifest, _ = collect_demo_account(evidence_dir, progress)
+    evidence_dir = prepare_demo_dir(demo_dir / provider, provider)
+    info(f"simulating {provider.upper()} for Carebridge Health, a small telehealth company ...", quiet=quiet)
+    with StderrProgress(f"collect {provider} (simulated)", quiet=quiet) as progress:
+        bundle, manifest = demo_collector(provider)(evidence_dir, progress)
     info(f"collected {sum(manifest.resource_counts.values())} resources into {bundle}", quiet=quiet)
-    run = evaluate(bundle, output_dir=demo_dir / "report")
+    run = evaluate(bundle, output_dir=demo_dir / provider / "report")
     TerminalReport().print(run.report, stdout_console())
     click.echo()
     click.echo(

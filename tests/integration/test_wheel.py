@@ -191,7 +191,7 @@ def test_attest_demo_from_the_wheel(installed: Installed) -> None:
     _timed("attest demo (wheel install)", started)
     assert proc.returncode == 0, _explain(proc)
     assert "gate:" in proc.stdout, _explain(proc)
-    report = demo / "report"
+    report = demo / "aws" / "report"
     assert (report / "report.md").is_file()
     assert (report / "results.json").is_file()
     results = json.loads((report / "results.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""`attest demo`: the whole pipeline against a simulated AWS account, no cloud needed.
+"""`attest demo aws`: a simulated AWS account in moto, collected by the real AWS collector.
 
 moto runs in-process; the demo seeds a small telehealth company (attestkit.demo.aws_company),
 collects it through the real AWS collector (real boto3 calls, answered by moto), evaluates
@@ -9,7 +9,6 @@ environment are hidden for the duration, so the demo can never reach a real acco
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +45,7 @@ def simulated_aws_environment() -> Iterator[None]:
         os.environ.update(saved)
 
 
-def collect_demo_account(evidence_dir: Path, progress: Progress) -> tuple[Path, BundleManifest, list]:
+def collect_demo(evidence_dir: Path, progress: Progress) -> tuple[Path, BundleManifest]:
     """Seed the demo company in moto and collect it into a new bundle under `evidence_dir`."""
     with simulated_aws_environment():
         import boto3
@@ -58,17 +57,7 @@ def collect_demo_account(evidence_dir: Path, progress: Progress) -> tuple[Path, 
 
         with mock_aws():
             session = boto3.Session(region_name=REGIONS[0])
-            expectations = seed_telehealth_company(session)
+            seed_telehealth_company(session)
             collector = AwsCollector(session, regions=list(REGIONS))
             path, manifest = collect(collector, evidence_dir, progress)
-    return path, manifest, expectations
-
-
-def prepare_demo_dir(demo_dir: Path) -> Path:
-    """The demo's evidence directory, emptied of earlier demo bundles (the demo owns it)."""
-    evidence = demo_dir / "evidence"
-    if evidence.is_dir():
-        for child in evidence.iterdir():
-            if child.is_dir() and child.name.startswith("aws-"):
-                shutil.rmtree(child)
-    return evidence
+    return path, manifest
