@@ -32,6 +32,9 @@ from typing import Any, Literal
 
 import boto3
 
+from attestkit.demo.aws_company_data_services import seed_data_services
+from attestkit.demo.aws_company_platform_services import seed_platform_services
+
 log = logging.getLogger(__name__)
 
 REGIONS: tuple[str, ...] = ("us-east-1", "us-west-2", "eu-west-1")
@@ -242,6 +245,8 @@ def seed_telehealth_company(session: boto3.Session | None = None) -> list[Seeded
         validation=True,
         kms_key=None,
     )
+    seed_platform_services(s, REGIONS, kms, compliant=False)
+    seed_data_services(s, REGIONS, kms, compliant=False)
     return s.finish()
 
 
@@ -313,6 +318,8 @@ def seed_compliant_company(
         validation=True,
         kms_key=kms[home],
     )
+    seed_platform_services(s, regions, kms, compliant=True)
+    seed_data_services(s, regions, kms, compliant=True)
     return s.finish()
 
 

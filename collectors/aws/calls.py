@@ -114,20 +114,30 @@ def call(client: Any, operation: str, *, none_on: Iterable[str] = (), **kwargs: 
 
 
 def paginate(client: Any, operation: str, result_key: str, **kwargs: Any) -> list[Any]:
-    """Every item of `result_key` over all pages of `operation` (botocore paginator if it has one)."""
+    """Every item of `result_key` over all pages of `operation` (botocore paginator if it has one).
+
+    A dotted `result_key` reaches into a nested page, e.g. CloudFront's `DistributionList.Items`.
+    """
     _require_read(operation)
     method = xform_name(operation)
     if not client.can_paginate(method):
         response = call(client, operation, **kwargs)
-        return list((response or {}).get(result_key) or [])
+        return _items_at(response, result_key)
     api = api_name(client, operation)
     items: list[Any] = []
     try:
         for page in client.get_paginator(method).paginate(**kwargs):
-            items.extend(page.get(result_key) or [])
+            items.extend(_items_at(page, result_key))
     except (ClientError, BotoCoreError) as exc:
         raise failure_from(api, exc) from None
     return jsonable(items)
+
+
+def _items_at(page: dict[str, Any] | None, result_key: str) -> list[Any]:
+    value: Any = page
+    for key in result_key.split("."):
+        value = (value or {}).get(key)
+    return list(value or [])
 
 
 READ_PREFIXES = ("Get", "List", "Describe", "Head", "Lookup")

@@ -39,7 +39,11 @@ class AwsCollector(Collector):
     provider = "aws"
     source = "aws"
     version = __version__
-    description = "AWS account, IAM, S3, EC2 and CloudTrail configuration (read-only API calls)."
+    description = (
+        "AWS configuration of the services that hold or guard PHI: IAM, S3, EC2, VPC, RDS, DynamoDB, KMS, "
+        "CloudTrail, CloudWatch Logs, ELB, CloudFront, SNS, SQS, Secrets Manager, Backup, GuardDuty, Config, "
+        "Security Hub, ACM, Lambda, EFS, ECR, ElastiCache, OpenSearch, Redshift, SSM, ECS (read-only API calls)."
+    )
     resource_types = tuple(sorted({t for service in SERVICES for t in service.resource_types}))
     operations = declared.operations()
     permissions = declared.permissions()

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from attestkit.collectors.aws.calls import ApiFailure
+from attestkit.collectors.aws.calls import ApiFailure, tag_dict
 from attestkit.collectors.aws.draft import ResourceDraft
 from attestkit.collectors.aws.session import ClientFactory
 from attestkit.collectors.interface import EvidenceSink
@@ -91,6 +91,23 @@ class Context:
 
     def draft(self, type: str, id: str, *, name: str | None = None, region: str | None = None) -> ResourceDraft:
         return ResourceDraft(type=type, id=id, name=name, account=self.account, region=region or self.region)
+
+    def item(
+        self,
+        type: str,
+        id: str,
+        item: Mapping[str, Any],
+        *,
+        name: str | None = None,
+        region: str | None = None,
+        tags_key: str = "Tags",
+    ) -> ResourceDraft:
+        """A draft whose config is one listing item, unchanged but for its `[{Key, Value}]` tags
+        (under `tags_key`: `Tags`, RDS's `TagList`), which move to `tags`."""
+        draft = self.draft(type, id, name=name, region=region)
+        draft.config = dict(item)
+        draft.tags = tag_dict(draft.config.pop(tags_key, None))
+        return draft
 
     def add(self, draft: ResourceDraft) -> None:
         self.recorder.add(draft)

@@ -73,3 +73,34 @@ class ResourceDraft:
             config=self.config,
             errors=self.errors,
         )
+
+
+@dataclass
+class SharedRead:
+    """One read whose answer several resources share: a regional listing grouped by resource
+    (flow logs by VPC, aliases by key). Each draft gets its group under a key, or, when the
+    listing failed, the error and no key, as a per-resource read would."""
+
+    groups: dict[str, list[Any]] = field(default_factory=dict)
+    failure: ApiFailure | None = None
+
+    @classmethod
+    def group(cls, client: Any, operation: str, result_key: str, by: str, **kwargs: Any) -> SharedRead:
+        """Every item of a (paginated) listing, grouped by its `by` field (items without it dropped)."""
+        try:
+            items = paginate(client, operation, result_key, **kwargs)
+        except ApiFailure as failure:
+            return cls(failure=failure)
+        shared = cls()
+        for item in items:
+            if item.get(by):
+                shared.groups.setdefault(str(item[by]), []).append(item)
+        return shared
+
+    def give(self, draft: ResourceDraft, key: str, resource: str) -> list[Any] | None:
+        """Put `resource`'s group (possibly empty) under `key` in `draft`, or record the failure."""
+        if self.failure is not None:
+            draft.errors.append(self.failure.read_error())
+            return None
+        draft.config[key] = self.groups.get(resource, [])
+        return draft.config[key]

@@ -12,7 +12,9 @@ from typing import Any
 
 from attestkit.demo.aws_company import SeededExpectation
 from attestkit.models import Resource
+from tests.collectors import reference_checks_data_services as data_services
 from tests.collectors.conftest import Collected
+from tests.collectors.test_aws_platform_services_reference import platform_checks
 
 ALL_FOUR = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 PUBLIC_GROUPS = (
@@ -25,7 +27,11 @@ ONE_PER_ACCOUNT = {
     "aws.iam.root_mfa_enabled",
     "aws.iam.root_no_access_keys",
     "aws.cloudtrail.multi_region_trail_logging",
-}
+} | data_services.ONE_PER_ACCOUNT
+
+
+def _types(rtype: str | tuple[str, ...]) -> tuple[str, ...]:
+    return rtype if isinstance(rtype, tuple) else (rtype,)
 
 
 def _all_four(block: dict[str, Any] | None) -> bool:
@@ -148,6 +154,9 @@ class Judge:
             ),
         }
 
+        self.checks.update(data_services.checks(collected))
+        self.checks.update(platform_checks(self.now))
+
     @staticmethod
     def _password_policy(r: Resource) -> bool:
         p = r.config["PasswordPolicy"]
@@ -168,7 +177,7 @@ class Judge:
 
     def status(self, check: str, resource: Resource) -> str | None:
         rtype, passes = self.checks[check]
-        assert resource.type == rtype, f"{check} judges {rtype}, not {resource.type}"
+        assert resource.type in _types(rtype), f"{check} judges {rtype}, not {resource.type}"
         verdict = passes(resource)
         return None if verdict is None else ("pass" if verdict else "fail")
 
@@ -176,7 +185,7 @@ class Judge:
         """Every applicable (check, resource) pair of the inventory and its status."""
         out = {}
         for check, (rtype, _) in self.checks.items():
-            for r in self.c.of_type(rtype):
+            for r in [r for t in _types(rtype) for r in self.c.of_type(t)]:
                 status = self.status(check, r)
                 if status is not None:
                     out[(check, r.id)] = status

@@ -66,6 +66,10 @@ def test_an_unreachable_region_fails_its_listings_and_its_settings_carry_the_err
     assert failed == {
         ("ec2", "us-west-2", "ec2:DescribeSecurityGroups", "EndpointConnectionError", ("AWS::EC2::SecurityGroup",)),
         ("ec2", "us-west-2", "ec2:DescribeVolumes", "EndpointConnectionError", ("AWS::EC2::Volume",)),
+        ("ec2", "us-west-2", "ec2:DescribeInstances", "EndpointConnectionError", ("AWS::EC2::Instance",)),
+        ("ec2", "us-west-2", "ec2:DescribeSnapshots", "EndpointConnectionError", ("AWS::EC2::Snapshot",)),
+        ("ec2", "us-west-2", "ec2:DescribeImages", "EndpointConnectionError", ("AWS::EC2::Image",)),
+        ("vpc", "us-west-2", "ec2:DescribeVpcs", "EndpointConnectionError", ("AWS::EC2::VPC",)),
         (
             "cloudtrail",
             "us-west-2",
@@ -187,12 +191,9 @@ def test_a_failed_region_discovery_is_recorded_and_the_session_region_collected(
     collected = collect(session, regions=None)
     (error,) = collected.errors
     assert (error.service, error.region, error.api) == ("ec2", "us-east-1", "ec2:DescribeRegions")
-    assert error.resource_types == [
-        "AWS::CloudTrail::Trail",
-        "AWS::EC2::EBSEncryptionByDefault",
-        "AWS::EC2::SecurityGroup",
-        "AWS::EC2::Volume",
-    ]
+    from attestkit.collectors.aws.services import SERVICES
+
+    assert error.resource_types == sorted({t for s in SERVICES if s.regional for t in s.resource_types})
     assert collected.scope.regions == ["us-east-1"]
     assert _regions_of(collected, "AWS::EC2::EBSEncryptionByDefault") == {"us-east-1"}
 
@@ -273,16 +274,9 @@ class RecordingProgress:
 def test_progress_is_reported_per_task(session: boto3.Session) -> None:
     progress = RecordingProgress()
     AwsCollector(session, regions=["eu-west-1", "us-east-1"]).collect(ListSink(), progress)
-    # three global services (account, iam, s3) and two regional ones in two regions
-    assert progress.total == len(progress.done) == 3 + 2 * 2
-    assert sorted(progress.done) == sorted(
-        [
-            "aws account global",
-            "aws iam global",
-            "aws s3 global",
-            "aws ec2 eu-west-1",
-            "aws ec2 us-east-1",
-            "aws cloudtrail eu-west-1",
-            "aws cloudtrail us-east-1",
-        ]
-    )
+    from attestkit.collectors.aws.services import SERVICES
+
+    expected = [f"aws {s.name} global" for s in SERVICES if not s.regional]
+    expected += [f"aws {s.name} {r}" for s in SERVICES if s.regional for r in ("eu-west-1", "us-east-1")]
+    assert progress.total == len(progress.done) == len(expected)
+    assert sorted(progress.done) == sorted(expected)

@@ -121,6 +121,10 @@ def test_a_disabled_opt_in_region_is_an_error_for_every_regional_read_there(sess
     assert failed == {
         ("me-south-1", "ec2:DescribeSecurityGroups", "AuthFailure"),
         ("me-south-1", "ec2:DescribeVolumes", "AuthFailure"),
+        ("me-south-1", "ec2:DescribeInstances", "AuthFailure"),
+        ("me-south-1", "ec2:DescribeSnapshots", "AuthFailure"),
+        ("me-south-1", "ec2:DescribeImages", "AuthFailure"),
+        ("me-south-1", "ec2:DescribeVpcs", "AuthFailure"),
         ("me-south-1", "cloudtrail:DescribeTrails", "UnrecognizedClientException"),
     }
     setting = collected.resources[f"arn:aws:ec2:me-south-1:{ACCOUNT}:ebs-encryption-by-default"]

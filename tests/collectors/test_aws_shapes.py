@@ -16,6 +16,8 @@ from attestkit.collectors.interface import SilentProgress
 from attestkit.demo.aws_company import REGIONS
 from attestkit.models import CollectorInfo
 from tests.collectors.conftest import Collected, Seeded, collect, new_session
+from tests.collectors.test_aws_data_services import ID_PATTERNS as DATA_ID_PATTERNS
+from tests.collectors.test_aws_platform_services import ID_PATTERNS as PLATFORM_ID_PATTERNS
 
 ACCOUNT = "123456789012"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "resources" / "aws.md"
@@ -33,7 +35,11 @@ ID_PATTERNS = {
     "AWS::IAM::User": rf"^arn:aws:iam::{ACCOUNT}:user/[\w+=,.@-]+$",
     "AWS::CloudTrail::Trail": rf"^arn:aws:cloudtrail:(?P<region>[a-z0-9-]+):{ACCOUNT}:trail/[\w.-]+$",
 }
+ID_PATTERNS.update(PLATFORM_ID_PATTERNS)
+ID_PATTERNS.update(DATA_ID_PATTERNS)
 GLOBAL_TYPES = {
+    "AWS::IAM::ManagedPolicy",
+    "AWS::CloudFront::Distribution",
     "AWS::Account",
     "AWS::S3::AccountPublicAccessBlock",
     "AWS::IAM::AccountPasswordPolicy",
@@ -285,6 +291,7 @@ def _without_moto_clock(lines: list[str]) -> list[str]:
         status = resource["config"].get("Status")
         if resource["type"] == "AWS::CloudTrail::Trail" and isinstance(status, dict):
             resource["config"]["Status"] = {k: v for k, v in status.items() if not k.startswith("Latest")}
+        resource["config"].pop("LatestRestorableTime", None)  # RDS: moto's clock too
         out.append(json.dumps(resource, sort_keys=True))
     return out
 

@@ -1,0 +1,90 @@
+package attestkit.checks.aws.ecr.repository_scan_on_push_test
+
+import data.attestkit.checks.aws.ecr.repository_scan_on_push as check
+
+_id(name) := sprintf("arn:aws:ecr:us-east-1:111122223333:repository/%s", [name])
+
+_repo(name, scan, registry, errors) := {
+	"id": _id(name),
+	"type": "AWS::ECR::Repository",
+	"account": "111122223333",
+	"region": "us-east-1",
+	"config": object.union(
+		{"repositoryName": name, "imageTagMutability": "IMMUTABLE", "imageScanningConfiguration": {"scanOnPush": scan}},
+		registry,
+	),
+	"errors": errors,
+}
+
+_basic := {"scanningConfiguration": {"scanType": "BASIC", "rules": []}}
+
+_rule(frequency, filter) := {"scanningConfiguration": {"scanType": "ENHANCED", "rules": [{
+	"scanFrequency": frequency,
+	"repositoryFilters": [{"filter": filter, "filterType": "WILDCARD"}],
+}]}}
+
+_denied := [{"api": "ecr:GetRegistryScanningConfiguration", "code": "AccessDeniedException", "message": "denied"}]
+
+_input(repos) := {"resources": {"AWS::ECR::Repository": repos}, "collection_errors": [], "collected_at": "2026-11-28T00:00:00Z"}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_repository_flag if {
+	rs := check.results with input as _input([_repo("app", true, _basic, [])])
+	_status(rs, _id("app")) == {"pass"}
+}
+
+test_pass_repository_flag_even_if_registry_unreadable if {
+	rs := check.results with input as _input([_repo("app", true, {}, _denied)])
+	_status(rs, _id("app")) == {"pass"}
+}
+
+test_pass_registry_rule_matches if {
+	rs := check.results with input as _input([_repo("prod/api", false, _rule("CONTINUOUS_SCAN", "prod/*"), [])])
+	_status(rs, _id("prod/api")) == {"pass"}
+}
+
+test_fail_registry_rule_for_other_repositories if {
+	rs := check.results with input as _input([_repo("dev/api", false, _rule("SCAN_ON_PUSH", "prod/*"), [])])
+	_status(rs, _id("dev/api")) == {"fail"}
+}
+
+test_fail_registry_rule_manual_only if {
+	rs := check.results with input as _input([_repo("app", false, _rule("MANUAL", "*"), [])])
+	_status(rs, _id("app")) == {"fail"}
+}
+
+test_fail_no_scanning if {
+	rs := check.results with input as _input([_repo("app", false, _basic, [])])
+	_status(rs, _id("app")) == {"fail"}
+	some r in rs
+	r.evidence == {
+		"imageScanningConfiguration.scanOnPush": false,
+		"scanningConfiguration.scanType": "BASIC",
+		"scanningConfiguration.rules (matching)": [],
+	}
+}
+
+test_error_registry_unreadable_and_flag_off if {
+	rs := check.results with input as _input([_repo("app", false, {}, _denied)])
+	_status(rs, _id("app")) == {"error"}
+}
+
+test_each_repository_gets_exactly_one_status if {
+	repos := [
+		_repo("flag", true, {}, _denied),
+		_repo("rule", false, _rule("SCAN_ON_PUSH", "*"), []),
+		_repo("none", false, _basic, []),
+		_repo("unknown", false, {}, _denied),
+	]
+	rs := check.results with input as _input(repos)
+	expected := {"flag": "pass", "rule": "pass", "none": "fail", "unknown": "error"}
+	every name, status in expected {
+		_status(rs, _id(name)) == {status}
+	}
+}
+
+test_no_result_without_repositories if {
+	rs := check.results with input as _input([])
+	count(rs) == 0
+}

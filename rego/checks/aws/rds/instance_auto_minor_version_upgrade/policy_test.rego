@@ -1,0 +1,44 @@
+package attestkit.checks.aws.rds.instance_auto_minor_version_upgrade_test
+
+import data.attestkit.checks.aws.rds.instance_auto_minor_version_upgrade as check
+
+_db(name, config) := {
+	"id": sprintf("arn:aws:rds:us-east-1:111122223333:db:%s", [name]),
+	"type": "AWS::RDS::DBInstance",
+	"account": "111122223333",
+	"region": "us-east-1",
+	"name": name,
+	"config": object.union({"DBInstanceIdentifier": name, "Engine": "postgres", "EngineVersion": "16.4"}, config),
+	"errors": [],
+}
+
+_id(name) := sprintf("arn:aws:rds:us-east-1:111122223333:db:%s", [name])
+
+_input(dbs) := {"resources": {"AWS::RDS::DBInstance": dbs}, "collection_errors": [], "collected_at": "2026-11-28T00:00:00Z"}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_auto_upgrade_on if {
+	rs := check.results with input as _input([_db("ehr", {"AutoMinorVersionUpgrade": true})])
+	_status(rs, _id("ehr")) == {"pass"}
+}
+
+test_fail_auto_upgrade_off if {
+	rs := check.results with input as _input([_db("reports", {"AutoMinorVersionUpgrade": false})])
+	_status(rs, _id("reports")) == {"fail"}
+}
+
+test_fail_flag_absent if {
+	rs := check.results with input as _input([_db("odd", {})])
+	_status(rs, _id("odd")) == {"fail"}
+}
+
+test_pass_cluster_members_are_judged_too if {
+	rs := check.results with input as _input([_db("aurora-1", {"DBClusterIdentifier": "aurora", "AutoMinorVersionUpgrade": true})])
+	_status(rs, _id("aurora-1")) == {"pass"}
+}
+
+test_no_result_without_instances if {
+	rs := check.results with input as _input([])
+	count(rs) == 0
+}
