@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import inspect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from attestkit import registry
 from attestkit.bundle import Bundle, BundleWriter
@@ -43,9 +45,17 @@ def collect(collector: Collector, evidence_dir: Path, progress: Progress) -> tup
     return final, manifest
 
 
-def engine_named(name: str) -> Engine:
+def engine_named(name: str, **options: Any) -> Engine:
+    """The engine plugin `name`, constructed with `options` (e.g. the OPA engine's `url`, `token`).
+
+    Options the engine does not take are a usage error naming them, not a TypeError.
+    """
     engine_cls = registry.plugin(registry.ENGINES, name)
-    return engine_cls()
+    try:
+        inspect.signature(engine_cls).bind(**options)
+    except TypeError as exc:
+        raise InputError(f"engine {name!r} does not take option(s) {', '.join(sorted(options))}: {exc}") from exc
+    return engine_cls(**options)
 
 
 def format_named(name: str) -> ReportFormat:
@@ -74,11 +84,12 @@ def evaluate(
     fail_on: Severity | None = Severity.INFO,
     allow_incomplete: bool = False,
     engine_name: str = "regorus",
+    engine_options: Mapping[str, Any] | None = None,
     output_dir: Path | None = None,
 ) -> EvaluationRun:
     """Verify the bundle, evaluate it, map results to controls, write results and reports."""
     bundle = Bundle.open(bundle_path)
-    engine = engine_named(engine_name)
+    engine = engine_named(engine_name, **(engine_options or {}))
     policies = load_policies(policy_dirs, engine)
     mappings = load_mappings(policies.check_ids, list(mapping_dirs))
     unknown = [f for f in frameworks if f not in mappings.frameworks]

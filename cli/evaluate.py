@@ -3,23 +3,83 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from attestkit.bundle import newest_bundle
 from attestkit.cli.console import EXIT_CODES_HELP, info, mappings_option, policies_option, quiet_option, stdout_console
+from attestkit.errors import InputError
 from attestkit.gate import FAIL_ON_CHOICES, parse_fail_on
 from attestkit.pipeline import evaluate as run_evaluate
 from attestkit.pipeline import format_named
 from attestkit.reports.terminal import TerminalReport
 
 DEFAULT_EVIDENCE_DIR = Path("evidence")
+OPA_TOKEN_ENV = "ATTEST_OPA_TOKEN"
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def engine_options(f: _F) -> _F:
+    """--engine and the OPA server options, shared by `attest evaluate` and `attest policy test`."""
+    options = [
+        click.option(
+            "--engine",
+            "engine_name",
+            default="regorus",
+            show_default=True,
+            help="Rego engine plugin: regorus (embedded) or opa (an OPA server, with --opa-url).",
+        ),
+        click.option(
+            "--opa-url",
+            metavar="URL",
+            help="With --engine opa: the OPA server's base URL, e.g. http://127.0.0.1:8181 (docs/engines.md).",
+        ),
+        click.option(
+            "--opa-token",
+            metavar="TOKEN",
+            envvar=OPA_TOKEN_ENV,
+            help=f"With --engine opa: bearer token for the server's authentication (prefer ${OPA_TOKEN_ENV}).",
+        ),
+        click.option(
+            "--opa-timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="SECONDS",
+            help="With --engine opa: timeout of each request, retried on connection errors and 502/503/504 [default: 60].",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def engine_options_from(
+    engine_name: str, opa_url: str | None, opa_token: str | None, opa_timeout: float | None
+) -> dict[str, Any]:
+    """The keyword options for `engine_named`; an OPA option given for another engine is a usage error."""
+    if engine_name != "opa":
+        ctx = click.get_current_context()
+        given = [
+            f"--{name.replace('_', '-')}"
+            for name in ("opa_url", "opa_token", "opa_timeout")
+            if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+        ]
+        if given:
+            raise InputError(f"{', '.join(given)} apply to --engine opa only; add --engine opa or drop them")
+        return {}
+    options: dict[str, Any] = {"url": opa_url, "token": opa_token or None}
+    if opa_timeout is not None:
+        options["timeout"] = opa_timeout
+    return options
 
 
 @click.command(
     epilog="\b\nExamples:\n  attest evaluate\n  attest evaluate evidence/aws-20261128T020000Z --fail-on high\n"
-    "  attest evaluate --framework hipaa --format json > results.json\n\n" + EXIT_CODES_HELP
+    "  attest evaluate --framework hipaa --format json > results.json\n"
+    "  ATTEST_OPA_TOKEN=... attest evaluate --engine opa --opa-url https://opa.internal:8181\n\n" + EXIT_CODES_HELP
 )
 @click.argument("bundle", required=False, type=click.Path(path_type=Path))
 @policies_option
@@ -47,7 +107,7 @@ DEFAULT_EVIDENCE_DIR = Path("evidence")
     type=click.Path(file_okay=False, path_type=Path),
     help="Directory for results.json, report.md and their manifest (default: BUNDLE/evaluation).",
 )
-@click.option("--engine", "engine_name", default="regorus", show_default=True, help="Rego engine plugin.")
+@engine_options
 @quiet_option
 def evaluate(
     bundle: Path | None,
@@ -59,6 +119,9 @@ def evaluate(
     output_format: str,
     output_dir: Path | None,
     engine_name: str,
+    opa_url: str | None,
+    opa_token: str | None,
+    opa_timeout: float | None,
     quiet: bool,
 ) -> int:
     """Evaluate an evidence bundle (default: the newest under ./evidence/) with every check,
@@ -67,7 +130,12 @@ def evaluate(
 
     A bundle that does not verify is refused. Errors outrank findings: unreadable evidence
     exits 3 even when failures were found, so exit 1 always means a complete judgement.
+
+    With --engine opa the checks are judged by an Open Policy Agent server (--opa-url): the
+    policy set is uploaded unless the server already holds it; an unreachable or failing
+    server exits 3, a policy it rejects exits 2.
     """
+    options = engine_options_from(engine_name, opa_url, opa_token, opa_timeout)
     path = bundle if bundle is not None else newest_bundle(DEFAULT_EVIDENCE_DIR)
     run = run_evaluate(
         path,
@@ -77,6 +145,7 @@ def evaluate(
         fail_on=parse_fail_on(fail_on),
         allow_incomplete=allow_incomplete,
         engine_name=engine_name,
+        engine_options=options,
         output_dir=output_dir,
     )
     if output_format == "terminal":
