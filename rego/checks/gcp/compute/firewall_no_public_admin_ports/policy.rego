@@ -1,0 +1,94 @@
+# METADATA
+# title: Firewall rules do not open SSH or RDP to the internet
+# description: |
+#   No enabled ingress rule allows 0.0.0.0/0 or ::/0 to reach TCP port 22 (SSH) or 3389
+#   (RDP): not by naming the port, a range covering it, TCP without ports (every port), or
+#   protocol `all`. An ingress rule without any source (ranges, tags or service accounts)
+#   applies to every source and counts as open. Egress and deny rules, and disabled rules,
+#   pass.
+# related_resources:
+#   - ref: https://cloud.google.com/firewall/docs/firewalls
+#   - ref: https://cloud.google.com/iap/docs/using-tcp-forwarding
+# custom:
+#   id: gcp.compute.firewall_no_public_admin_ports
+#   severity: high
+#   resource_types: [compute.googleapis.com/Firewall]
+#   remediation: |
+#     gcloud compute firewall-rules update RULE --source-ranges=35.235.240.0/20 (Identity-Aware
+#     Proxy TCP forwarding) or known ranges only; or gcloud compute firewall-rules delete RULE.
+package attestkit.checks.gcp.compute.firewall_no_public_admin_ports
+
+import data.attestkit.lib.inventory
+import data.attestkit.lib.result
+
+_admin_ports := [22, 3389]
+
+_world := {"0.0.0.0/0", "::/0"}
+
+results contains result.pass(f, _pass_message(f), _evidence(f)) if {
+	some f in inventory.resources("compute.googleapis.com/Firewall")
+	_compliant(f)
+}
+
+results contains result.fail(f, sprintf("ingress from %s to %s", [concat(", ", _world_sources(f)), concat(", ", [sprintf("%d", [p]) | some p in _exposed[f.id]])]), _evidence(f)) if {
+	some f in inventory.resources("compute.googleapis.com/Firewall")
+	not _compliant(f)
+}
+
+_compliant(f) if count(_exposed[f.id]) == 0
+
+_ingress(f) if object.get(f.config, "direction", "INGRESS") == "INGRESS"
+
+_enabled(f) if object.get(f.config, "disabled", false) != true
+
+# Worked out once per rule (the branches, message and evidence all read it).
+_exposed[f.id] := _exposed_ports(f) if some f in inventory.resources("compute.googleapis.com/Firewall")
+
+# The admin ports an enabled, world-open ingress allow rule reaches.
+_exposed_ports(f) := {port |
+	_ingress(f)
+	_enabled(f)
+	count(_world_sources(f)) > 0
+	some rule in inventory.array_at(f.config, "allowed")
+	some port in _admin_ports
+	_covers(rule, port)
+}
+
+_world_sources(f) := {c | some c in inventory.array_at(f.config, "sourceRanges"); c in _world} if {
+	count(inventory.array_at(f.config, "sourceRanges")) > 0
+} else := {"any source (none specified)"} if {
+	count(inventory.array_at(f.config, "sourceTags")) == 0
+	count(inventory.array_at(f.config, "sourceServiceAccounts")) == 0
+} else := set()
+
+_covers(rule, _) if lower(rule.IPProtocol) == "all"
+
+_covers(rule, port) if {
+	lower(rule.IPProtocol) in {"tcp", "6"}
+	_port_in(inventory.array_at(rule, "ports"), port)
+}
+
+# No ports listed: every port of the protocol.
+_port_in(ports, _) if count(ports) == 0
+
+_port_in(ports, port) if {
+	some spec in ports
+	bounds := [to_number(x) | some x in split(spec, "-")]
+	bounds[0] <= port
+	port <= bounds[count(bounds) - 1]
+}
+
+_pass_message(f) := "ingress rule disabled" if {
+	_ingress(f)
+	not _enabled(f)
+} else := "not an ingress rule" if {
+	not _ingress(f)
+} else := "no ingress from the internet to port 22 or 3389"
+
+_evidence(f) := {
+	"direction": object.get(f.config, "direction", null),
+	"disabled": object.get(f.config, "disabled", null),
+	"sourceRanges": object.get(f.config, "sourceRanges", null),
+	"allowed": object.get(f.config, "allowed", null),
+	"exposed admin ports": sort([p | some p in _exposed[f.id]]),
+}

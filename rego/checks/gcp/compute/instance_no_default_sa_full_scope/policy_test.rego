@@ -1,0 +1,55 @@
+package attestkit.checks.gcp.compute.instance_no_default_sa_full_scope_test
+
+import data.attestkit.checks.gcp.compute.instance_no_default_sa_full_scope as check
+
+_id(name) := sprintf("//compute.googleapis.com/projects/carebridge-prod/zones/us-central1-a/instances/%s", [name])
+
+_instance(name, accounts) := {
+	"id": _id(name),
+	"type": "compute.googleapis.com/Instance",
+	"account": "carebridge-prod",
+	"region": "us-central1-a",
+	"config": {"name": name, "serviceAccounts": accounts},
+	"errors": [],
+}
+
+_input(instances) := {"resources": {"compute.googleapis.com/Instance": instances}, "collection_errors": [], "collected_at": "2026-11-28T00:00:00Z"}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+_default := "482913007215-compute@developer.gserviceaccount.com"
+
+_full := "https://www.googleapis.com/auth/cloud-platform"
+
+_judge(accounts) := s if {
+	rs := check.results with input as _input([_instance("i", accounts)])
+	s := _status(rs, _id("i"))
+}
+
+test_pass_dedicated_account_full_scope if {
+	_judge([{"email": "ehr-api@carebridge-prod.iam.gserviceaccount.com", "scopes": [_full]}]) == {"pass"}
+}
+
+test_pass_default_account_narrow_scopes if {
+	_judge([{"email": _default, "scopes": ["https://www.googleapis.com/auth/devstorage.read_only", "https://www.googleapis.com/auth/logging.write"]}]) == {"pass"}
+}
+
+test_pass_no_service_account if {
+	_judge([]) == {"pass"}
+}
+
+test_pass_service_accounts_null if {
+	_judge(null) == {"pass"}
+}
+
+test_fail_default_account_full_scope if {
+	_judge([{"email": _default, "scopes": [_full]}]) == {"fail"}
+}
+
+test_fail_default_account_full_scope_among_others if {
+	_judge([{"email": _default, "scopes": ["https://www.googleapis.com/auth/logging.write", _full]}]) == {"fail"}
+}
+
+test_pass_lookalike_email if {
+	_judge([{"email": "x482913007215-compute@developer.gserviceaccount.com.evil", "scopes": [_full]}]) == {"pass"}
+}

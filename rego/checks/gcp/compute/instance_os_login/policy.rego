@@ -1,0 +1,71 @@
+# METADATA
+# title: VM instances use OS Login
+# description: |
+#   OS Login is on for the instance, so SSH access follows IAM (and is revoked with it)
+#   instead of keys pasted into metadata. The effective setting is the instance's own
+#   `enable-oslogin` metadata item when it has one, else its project's
+#   (`compute.googleapis.com/Project` `commonInstanceMetadata`); it must be TRUE. When the
+#   instance sets nothing and its project's metadata is not in the bundle, the check is
+#   `error`.
+# related_resources:
+#   - ref: https://cloud.google.com/compute/docs/oslogin
+#   - ref: https://cloud.google.com/compute/docs/oslogin/set-up-oslogin
+# custom:
+#   id: gcp.compute.instance_os_login
+#   severity: medium
+#   resource_types: [compute.googleapis.com/Instance, compute.googleapis.com/Project]
+#   remediation: |
+#     gcloud compute project-info add-metadata --metadata=enable-oslogin=TRUE, and remove
+#     instance overrides: gcloud compute instances remove-metadata INSTANCE --zone=ZONE
+#     --keys=enable-oslogin (enforce it with the constraints/compute.requireOsLogin org policy).
+package attestkit.checks.gcp.compute.instance_os_login
+
+import data.attestkit.lib.gcp as gcp
+import data.attestkit.lib.inventory
+import data.attestkit.lib.result
+
+_key := "enable-oslogin"
+
+_project_type := "compute.googleapis.com/Project"
+
+results contains result.pass(i, sprintf("OS Login enabled by the %s metadata", [s.source]), _evidence(s)) if {
+	some i in _instances
+	s := _settings[i.id]
+	s.value == "TRUE"
+}
+
+results contains result.fail(i, _fail_message(s), _evidence(s)) if {
+	some i in _instances
+	s := _settings[i.id]
+	s.source != "unknown"
+	s.value != "TRUE"
+}
+
+results contains result.error(i, "the instance sets no enable-oslogin and its project's metadata is not in the bundle", object.union(_evidence(s), {"errors": gcp.scope_errors(i, _project_type)})) if {
+	some i in _instances
+	s := _settings[i.id]
+	s.source == "unknown"
+}
+
+_instances := inventory.resources("compute.googleapis.com/Instance")
+
+# The effective setting of each instance, worked out once.
+_settings[i.id] := _setting(i) if some i in _instances
+
+# The compute project resource of each project, by its ancestry entry (projects/NUMBER).
+_projects := {gcp.ancestors(p)[0]: p | some p in inventory.resources(_project_type)}
+
+_setting(i) := {"source": "instance", "value": v} if {
+	v := gcp.metadata_value(object.get(i.config, "metadata", null), _key)
+} else := {"source": "project", "value": v} if {
+	project := _projects[gcp.ancestors(i)[0]]
+	v := gcp.metadata_value(object.get(project.config, "commonInstanceMetadata", null), _key)
+} else := {"source": "default", "value": null} if {
+	_projects[gcp.ancestors(i)[0]]
+} else := {"source": "unknown", "value": null}
+
+_fail_message(s) := "OS Login not enabled: neither the instance nor its project sets enable-oslogin" if {
+	s.source == "default"
+} else := sprintf("OS Login disabled: the %s metadata sets enable-oslogin=%s", [s.source, s.value])
+
+_evidence(s) := {"enable-oslogin": s.value, "set by": s.source}

@@ -1,0 +1,55 @@
+package attestkit.checks.gcp.container.cluster_private_test
+
+import data.attestkit.checks.gcp.container.cluster_private as check
+
+_id(name) := sprintf("//container.googleapis.com/projects/carebridge-prod/locations/us-central1/clusters/%s", [name])
+
+_cluster(name, extra) := {
+	"id": _id(name),
+	"type": "container.googleapis.com/Cluster",
+	"account": "carebridge-prod",
+	"region": "us-central1",
+	"config": object.union({"name": name, "status": "RUNNING"}, extra),
+	"errors": [],
+}
+
+_input(clusters) := {"resources": {"container.googleapis.com/Cluster": clusters}, "collection_errors": [], "collected_at": "2026-11-28T00:00:00Z"}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+_judge(extra) := s if {
+	rs := check.results with input as _input([_cluster("c", extra)])
+	s := _status(rs, _id("c"))
+}
+
+_authorized(cidrs) := {"masterAuthorizedNetworksConfig": {"enabled": true, "cidrBlocks": [{"cidrBlock": c} | some c in cidrs]}}
+
+test_pass_private_nodes_and_endpoint if {
+	_judge({"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": true}}) == {"pass"}
+}
+
+test_pass_private_nodes_authorized_networks if {
+	_judge(object.union({"privateClusterConfig": {"enablePrivateNodes": true}}, _authorized(["203.0.113.0/24"]))) == {"pass"}
+}
+
+test_pass_network_config_private_nodes_public_endpoint_off if {
+	_judge({"networkConfig": {"defaultEnablePrivateNodes": true}, "controlPlaneEndpointsConfig": {"ipEndpointsConfig": {"enablePublicEndpoint": false}}}) == {"pass"}
+}
+
+test_fail_public_nodes if {
+	_judge(_authorized(["203.0.113.0/24"])) == {"fail"}
+}
+
+test_fail_open_control_plane if {
+	_judge({"privateClusterConfig": {"enablePrivateNodes": true}, "masterAuthorizedNetworksConfig": {}}) == {"fail"}
+}
+
+test_fail_authorized_networks_include_world if {
+	_judge(object.union({"privateClusterConfig": {"enablePrivateNodes": true}}, _authorized(["10.0.0.0/8", "0.0.0.0/0"]))) == {"fail"}
+}
+
+test_fail_nothing_set_names_both_gaps if {
+	rs := check.results with input as _input([_cluster("c", {})])
+	some r in rs
+	r.message == "nodes have public IP addresses; control plane endpoint open to the internet"
+}

@@ -1,0 +1,58 @@
+# METADATA
+# title: Cloud SQL instances are not open to the whole internet
+# description: |
+#   No authorized network of an instance with a public IPv4 address
+#   (`settings.ipConfiguration.ipv4Enabled`) is 0.0.0.0/0 or any other /0 range: only known
+#   address ranges may reach the database over its public IP. Instances with private IP only
+#   pass.
+# related_resources:
+#   - ref: https://cloud.google.com/sql/docs/postgres/configure-ip
+#   - ref: https://cloud.google.com/sql/docs/postgres/authorize-networks
+# custom:
+#   id: gcp.sql.instance_not_open_to_internet
+#   severity: critical
+#   resource_types: [sqladmin.googleapis.com/Instance]
+#   remediation: |
+#     gcloud sql instances patch INSTANCE --authorized-networks=CIDR[,CIDR] with only the ranges
+#     that need access, or use private IP and the Cloud SQL Auth Proxy:
+#     gcloud sql instances patch INSTANCE --no-assign-ip --network=VPC
+package attestkit.checks.gcp.sql.instance_not_open_to_internet
+
+import data.attestkit.lib.inventory
+import data.attestkit.lib.result
+
+results contains result.pass(i, _pass_message(i), _evidence(i)) if {
+	some i in inventory.resources("sqladmin.googleapis.com/Instance")
+	_compliant(i)
+}
+
+results contains result.fail(i, sprintf("public IP authorized for %s", [concat(", ", _world(i))]), _evidence(i)) if {
+	some i in inventory.resources("sqladmin.googleapis.com/Instance")
+	not _compliant(i)
+}
+
+_ip(i) := object.get(i.config, ["settings", "ipConfiguration"], {})
+
+_public(i) if _ip(i).ipv4Enabled == true
+
+_compliant(i) if not _public(i)
+
+_compliant(i) if {
+	_public(i)
+	count(_world(i)) == 0
+}
+
+_world(i) := {n.value |
+	some n in inventory.array_at(_ip(i), "authorizedNetworks")
+	is_string(n.value)
+	endswith(n.value, "/0")
+}
+
+_pass_message(i) := "no public IP" if {
+	not _public(i)
+} else := "public IP limited to named networks"
+
+_evidence(i) := {
+	"settings.ipConfiguration.ipv4Enabled": object.get(_ip(i), "ipv4Enabled", null),
+	"settings.ipConfiguration.authorizedNetworks": [object.get(n, "value", null) | some n in inventory.array_at(_ip(i), "authorizedNetworks")],
+}
