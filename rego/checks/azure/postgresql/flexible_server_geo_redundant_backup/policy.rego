@@ -1,0 +1,41 @@
+# METADATA
+# title: PostgreSQL flexible servers keep geo-redundant backups
+# description: |
+#   The Azure Database for PostgreSQL flexible server stores its backups geo-redundantly
+#   (`backup.geoRedundantBackup` is Enabled), so the database can be restored in the paired
+#   region when its own region is lost. The check judges the server's ARM properties; it has
+#   no read of its own that can fail.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore
+# custom:
+#   id: azure.postgresql.flexible_server_geo_redundant_backup
+#   severity: medium
+#   resource_types: [Microsoft.DBforPostgreSQL/flexibleServers]
+#   remediation: |
+#     Geo-redundant backup is chosen when the server is created: az postgres flexible-server restore
+#     --name NEW_SERVER --source-server SERVER --resource-group RG --geo-redundant-backup Enabled, then
+#     switch clients to the new server
+package attestkit.checks.azure.postgresql.flexible_server_geo_redundant_backup
+
+import data.attestkit.lib.inventory
+import data.attestkit.lib.result
+
+_type := "Microsoft.DBforPostgreSQL/flexibleServers"
+
+results contains result.pass(r, sprintf("geo-redundant backups, kept %v days", [_retention(r)]), _evidence(r)) if {
+	some r in inventory.resources(_type)
+	_compliant(r)
+}
+
+results contains result.fail(r, "backups are not geo-redundant: a regional outage can take them with the server", _evidence(r)) if {
+	some r in inventory.resources(_type)
+	not _compliant(r)
+}
+
+_geo(r) := object.get(r.config, ["properties", "backup", "geoRedundantBackup"], null)
+
+_retention(r) := object.get(r.config, ["properties", "backup", "backupRetentionDays"], null)
+
+_compliant(r) if _geo(r) == "Enabled"
+
+_evidence(r) := {"properties.backup.geoRedundantBackup": _geo(r), "properties.backup.backupRetentionDays": _retention(r)}

@@ -1,0 +1,45 @@
+package attestkit.checks.azure.postgresql.flexible_server_geo_redundant_backup_test
+
+import data.attestkit.checks.azure.postgresql.flexible_server_geo_redundant_backup as check
+
+_id(name) := sprintf("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/%s", [name])
+
+_server(name, backup) := {
+	"id": _id(name),
+	"type": "Microsoft.DBforPostgreSQL/flexibleServers",
+	"account": "11111111-2222-3333-4444-555555555555",
+	"region": "eastus",
+	"name": name,
+	"config": {"properties": {"version": "16", "state": "Ready", "backup": backup}},
+	"errors": [],
+}
+
+_input(servers) := {"resources": {"Microsoft.DBforPostgreSQL/flexibleServers": servers}, "collection_errors": [], "collected_at": "2026-11-28T00:00:00Z"}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_geo_redundant if {
+	rs := check.results with input as _input([_server("a", {"backupRetentionDays": 35, "geoRedundantBackup": "Enabled"})])
+	_status(rs, _id("a")) == {"pass"}
+}
+
+test_fail_locally_redundant if {
+	rs := check.results with input as _input([_server("b", {"backupRetentionDays": 7, "geoRedundantBackup": "Disabled"})])
+	_status(rs, _id("b")) == {"fail"}
+}
+
+test_fail_backup_settings_absent if {
+	rs := check.results with input as _input([_server("c", null)])
+	_status(rs, _id("c")) == {"fail"}
+}
+
+test_each_server_gets_exactly_one_status if {
+	rs := check.results with input as _input([
+		_server("a", {"geoRedundantBackup": "Enabled"}),
+		_server("b", {"geoRedundantBackup": "Disabled"}),
+	])
+	expected := {"a": "pass", "b": "fail"}
+	every name, status in expected {
+		_status(rs, _id(name)) == {status}
+	}
+}

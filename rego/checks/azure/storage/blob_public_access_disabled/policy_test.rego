@@ -1,0 +1,50 @@
+package attestkit.checks.azure.storage.blob_public_access_disabled_test
+
+import data.attestkit.checks.azure.storage.blob_public_access_disabled as check
+
+_id(name) := sprintf("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/%s", [name])
+
+_account(name, properties) := {
+	"id": _id(name),
+	"type": "Microsoft.Storage/storageAccounts",
+	"account": "11111111-2222-3333-4444-555555555555",
+	"region": "eastus",
+	"name": name,
+	"config": {"kind": "StorageV2", "properties": properties},
+	"errors": [],
+}
+
+_input(accounts) := {
+	"resources": {"Microsoft.Storage/storageAccounts": accounts},
+	"collection_errors": [],
+	"collected_at": "2026-11-28T00:00:00Z",
+}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_public_access_disallowed if {
+	rs := check.results with input as _input([_account("sta", {"allowBlobPublicAccess": false})])
+	_status(rs, _id("sta")) == {"pass"}
+}
+
+test_fail_public_access_allowed if {
+	rs := check.results with input as _input([_account("stb", {"allowBlobPublicAccess": true})])
+	_status(rs, _id("stb")) == {"fail"}
+}
+
+test_fail_setting_absent if {
+	rs := check.results with input as _input([_account("stc", {"minimumTlsVersion": "TLS1_2"})])
+	_status(rs, _id("stc")) == {"fail"}
+}
+
+test_each_account_gets_exactly_one_status if {
+	rs := check.results with input as _input([
+		_account("sta", {"allowBlobPublicAccess": false}),
+		_account("stb", {"allowBlobPublicAccess": true}),
+		_account("stc", null),
+	])
+	expected := {"sta": "pass", "stb": "fail", "stc": "fail"}
+	every name, status in expected {
+		_status(rs, _id(name)) == {status}
+	}
+}

@@ -1,0 +1,62 @@
+package attestkit.checks.azure.storage.minimum_tls_1_2_test
+
+import data.attestkit.checks.azure.storage.minimum_tls_1_2 as check
+
+_id(name) := sprintf("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/%s", [name])
+
+_account(name, properties) := {
+	"id": _id(name),
+	"type": "Microsoft.Storage/storageAccounts",
+	"account": "11111111-2222-3333-4444-555555555555",
+	"region": "eastus",
+	"name": name,
+	"config": {"kind": "StorageV2", "properties": properties},
+	"errors": [],
+}
+
+_input(accounts) := {
+	"resources": {"Microsoft.Storage/storageAccounts": accounts},
+	"collection_errors": [],
+	"collected_at": "2026-11-28T00:00:00Z",
+}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_tls_1_2 if {
+	rs := check.results with input as _input([_account("sta", {"minimumTlsVersion": "TLS1_2"})])
+	_status(rs, _id("sta")) == {"pass"}
+}
+
+test_pass_tls_1_3 if {
+	rs := check.results with input as _input([_account("sta", {"minimumTlsVersion": "TLS1_3"})])
+	_status(rs, _id("sta")) == {"pass"}
+}
+
+test_fail_tls_1_0 if {
+	rs := check.results with input as _input([_account("stb", {"minimumTlsVersion": "TLS1_0"})])
+	_status(rs, _id("stb")) == {"fail"}
+}
+
+test_fail_tls_1_1 if {
+	rs := check.results with input as _input([_account("stb", {"minimumTlsVersion": "TLS1_1"})])
+	_status(rs, _id("stb")) == {"fail"}
+}
+
+test_fail_not_reported if {
+	rs := check.results with input as _input([_account("stc", {"supportsHttpsTrafficOnly": true})])
+	_status(rs, _id("stc")) == {"fail"}
+	some r in rs
+	r.evidence == {"properties.minimumTlsVersion": null}
+}
+
+test_each_account_gets_exactly_one_status if {
+	rs := check.results with input as _input([
+		_account("sta", {"minimumTlsVersion": "TLS1_2"}),
+		_account("stb", {"minimumTlsVersion": "TLS1_0"}),
+		_account("stc", null),
+	])
+	expected := {"sta": "pass", "stb": "fail", "stc": "fail"}
+	every name, status in expected {
+		_status(rs, _id(name)) == {status}
+	}
+}

@@ -1,0 +1,55 @@
+package attestkit.checks.azure.storage.secure_transfer_required_test
+
+import data.attestkit.checks.azure.storage.secure_transfer_required as check
+
+_id(name) := sprintf("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/%s", [name])
+
+_account(name, properties) := {
+	"id": _id(name),
+	"type": "Microsoft.Storage/storageAccounts",
+	"account": "11111111-2222-3333-4444-555555555555",
+	"region": "eastus",
+	"name": name,
+	"config": {"kind": "StorageV2", "sku": {"name": "Standard_LRS", "tier": "Standard"}, "properties": properties},
+	"errors": [],
+}
+
+_input(accounts) := {
+	"resources": {"Microsoft.Storage/storageAccounts": accounts},
+	"collection_errors": [],
+	"collected_at": "2026-11-28T00:00:00Z",
+}
+
+_status(results, id) := {r.status | some r in results; r.resource == id}
+
+test_pass_https_only if {
+	rs := check.results with input as _input([_account("sta", {"supportsHttpsTrafficOnly": true})])
+	_status(rs, _id("sta")) == {"pass"}
+}
+
+test_fail_http_allowed if {
+	rs := check.results with input as _input([_account("stb", {"supportsHttpsTrafficOnly": false})])
+	_status(rs, _id("stb")) == {"fail"}
+}
+
+test_fail_setting_absent if {
+	rs := check.results with input as _input([_account("stc", {})])
+	_status(rs, _id("stc")) == {"fail"}
+}
+
+test_fail_properties_null if {
+	rs := check.results with input as _input([_account("std", null)])
+	_status(rs, _id("std")) == {"fail"}
+}
+
+test_each_account_gets_exactly_one_status if {
+	rs := check.results with input as _input([
+		_account("sta", {"supportsHttpsTrafficOnly": true}),
+		_account("stb", {"supportsHttpsTrafficOnly": false}),
+		_account("stc", {"supportsHttpsTrafficOnly": "true"}),
+	])
+	expected := {"sta": "pass", "stb": "fail", "stc": "fail"}
+	every name, status in expected {
+		_status(rs, _id(name)) == {status}
+	}
+}
