@@ -40,7 +40,8 @@ def _command_for(name: str, collector_cls: type[Collector]) -> click.Command:
             )
             if not quiet:
                 for e in manifest.errors[:10]:
-                    warn(f"  {e.api} in {e.region}: {e.code}")
+                    where = f"{e.account} {e.region}" if e.account else e.region
+                    warn(f"  {e.api} in {where}: {e.code}")
         click.echo(str(path))
         return 0
 

@@ -17,6 +17,8 @@ from attestkit.models import BundleManifest
 
 DEMOS: dict[str, str] = {
     "aws": "attestkit.demo.aws_demo",
+    "azure": "attestkit.demo.azure_demo",
+    "gcp": "attestkit.demo.gcp_demo",
 }
 """provider -> module holding its `collect_demo` (imported only when that demo runs)."""
 

@@ -115,8 +115,11 @@ def framework_report(
                 status.errored_resources = sorted(
                     {r.resource_id for link in links for r in by_check[link.check] if r.status is Status.ERROR}
                 )
+            elif entry.evidence:
+                # mapped only to checks of providers outside this bundle: for this estate the
+                # control rests on the evidence a person provides
+                status.status = ControlState.MANUAL
             else:
-                # mapped only to checks of providers outside this bundle: nothing here to judge
                 status.status = ControlState.NOT_APPLICABLE
         controls.append(status)
     tally = Counter(c.status for c in controls)

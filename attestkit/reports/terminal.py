@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from attestkit.models import ControlState, Report
+from attestkit.models import ControlState, Report, Result
 from attestkit.reports.interface import ReportFormat
 from attestkit.reports.summary import STATE_LABELS, check_summaries, short_framework_name
 
@@ -61,6 +61,8 @@ class TerminalReport(ReportFormat):
         console.print()
 
         summaries = [s for s in check_summaries(report) if s.failed or s.errored]
+        not_collected = [s for s in summaries if not s.failed and all(_not_collected(r) for r in s.errored)]
+        summaries = [s for s in summaries if s not in not_collected]
         if not summaries:
             console.print("[green]Every judged resource passed every check.[/green]")
         else:
@@ -86,6 +88,20 @@ class TerminalReport(ReportFormat):
             if more:
                 console.print(Text(f"         ... and {more} more in the reports", style="dim"))
 
+        if not_collected:
+            types = sorted({t for s in not_collected for r in s.errored for t in r.evidence.get("missing_types", [])})
+            console.print()
+            console.print(
+                Text(
+                    f"{len(not_collected)} check(s) not judged: the bundle does not cover {', '.join(types)}",
+                    style="yellow",
+                )
+            )
+
         verdict_style = {0: "green", 1: "red", 3: "yellow"}.get(report.gate.exit_code, "red")
         console.print()
         console.print(Text(f"gate: exit {report.gate.exit_code}: {report.gate.reason}", style=f"bold {verdict_style}"))
+
+
+def _not_collected(result: Result) -> bool:
+    return "missing_types" in result.evidence

@@ -130,9 +130,12 @@ def test_discovered_check_ids_are_well_formed():
         assert re.fullmatch(r"[a-z][a-z0-9]*(\.[a-z0-9_]+){2,}", check_id), check_id
 
 
-def test_builtin_mappings_load_against_the_literal_checks_alone():
-    mappings = load_mappings(BUILTIN_CHECKS)
-    assert mappings.frameworks == FRAMEWORKS
+def test_builtin_mappings_load_against_the_policy_set():
+    from attestkit.engine.policy_set import load_policy_set
+
+    policies = load_policy_set()
+    assert BUILTIN_CHECKS <= policies.check_ids
+    assert load_mappings(policies.check_ids).frameworks == FRAMEWORKS
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
