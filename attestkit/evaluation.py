@@ -99,30 +99,40 @@ def _collection_error_results(check: Check, errors: Iterable[CollectionError], p
 
 
 def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput, dict[str, tuple[Any, ...]], set[str]]:
-    """The engine input plus an index id -> (type, provider, account, region, name) of every resource."""
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """The engine input plus an index id -> (type, provider, account, region, name) of every resource.
+
+    Only the resources of `needed_types` go to the engine, and they go as the bundle's own
+    canonical JSON lines, joined into the input text: no resource is held as Python objects
+    beyond its index entry, so memory stays close to the input's size.
+    """
+    lines_by_type: dict[str, list[str]] = defaultdict(list)
     index: dict[str, tuple[Any, ...]] = {}
-    for raw in bundle.raw_resources():
+    for line, raw in bundle.lines():
         rtype = raw.get("type")
         rid = raw.get("id")
         if not isinstance(rtype, str) or not isinstance(rid, str):
             raise BundleError(f"{bundle.path}: a resource without type or id; re-collect the bundle")
-        index[rid] = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"), raw.get("name"))
+        facts = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"), raw.get("name"))
+        if not all(f is None or isinstance(f, str) for f in facts):
+            raise BundleError(f"{bundle.path}: resource {rid!r} has a non-text provider, account, region or name")
+        index[rid] = facts
         if rtype in needed_types:
-            by_type[rtype].append(raw)
+            lines_by_type[rtype].append(line)
     expected = sum(bundle.manifest.resource_counts.values())
     if len(index) != expected:
         raise BundleError(
             f"{bundle.path}: holds {len(index)} resources but its manifest counts {expected}; re-collect the bundle"
         )
     manifest = bundle.manifest
-    payload = {
-        "resources": by_type,
-        "collection_errors": [e.model_dump(mode="json") for e in manifest.errors],
-        "collected_at": manifest.model_dump(mode="json")["finished_at"],
-    }
+    resources = {t: f"[{','.join(lines)}]" for t, lines in sorted(lines_by_type.items())}
+    lines_by_type.clear()
+    data = EvaluationInput(
+        resources=resources,
+        collection_errors=json.dumps([e.model_dump(mode="json") for e in manifest.errors], separators=(",", ":")),
+        collected_at=manifest.model_dump(mode="json")["finished_at"],
+    )
     present = {entry[0] for entry in index.values()}
-    return EvaluationInput(json.dumps(payload, separators=(",", ":"))), index, present
+    return data, index, present
 
 
 def evaluate_bundle(bundle: Bundle, policies: PolicySet, engine: Engine) -> Evaluation:
@@ -184,7 +194,9 @@ def _join(check: Check, item: Any, index: dict[str, tuple[Any, ...]], seen: dict
         )
     seen[rid] = status
     rtype, provider, account, region, name = index[rid]
-    return Result(
+    # every field was checked above; construct without validating each of what can be
+    # hundreds of thousands of results again
+    return Result.model_construct(
         check_id=check.id,
         resource_id=rid,
         resource_type=rtype,

@@ -108,6 +108,12 @@ def engine_options_from(
     help="Directory for results.json, report.md and their manifest (default: BUNDLE/evaluation).",
 )
 @engine_options
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Embedded engine: evaluate in N worker processes [default: one per core, at most 4].",
+)
 @quiet_option
 def evaluate(
     bundle: Path | None,
@@ -122,6 +128,7 @@ def evaluate(
     opa_url: str | None,
     opa_token: str | None,
     opa_timeout: float | None,
+    jobs: int | None,
     quiet: bool,
 ) -> int:
     """Evaluate an evidence bundle (default: the newest under ./evidence/) with every check,
@@ -136,6 +143,10 @@ def evaluate(
     server exits 3, a policy it rejects exits 2.
     """
     options = engine_options_from(engine_name, opa_url, opa_token, opa_timeout)
+    if jobs is not None:
+        if engine_name != "regorus":
+            raise InputError("--jobs applies to the embedded engine (--engine regorus) only; drop it")
+        options["jobs"] = jobs
     path = bundle if bundle is not None else newest_bundle(DEFAULT_EVIDENCE_DIR)
     run = run_evaluate(
         path,
@@ -151,6 +162,8 @@ def evaluate(
     if output_format == "terminal":
         console = stdout_console()
         TerminalReport().print(run.report, console)
+    elif output_format in run.written:  # already rendered into its file: print that, do not render twice
+        sys.stdout.write(run.written[output_format].read_text(encoding="utf-8"))
     else:
         sys.stdout.write(format_named(output_format).render(run.report))
     for name, written in sorted(run.written.items()):

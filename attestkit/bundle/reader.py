@@ -88,12 +88,18 @@ class Bundle:
         return sha256_bytes((self.path / MANIFEST).read_bytes())
 
     def raw_resources(self) -> Iterator[dict[str, Any]]:
-        """Each resource as a plain dict, streamed (the engine's fast path)."""
+        """Each resource as a plain dict, streamed."""
+        for _line, resource in self.lines():
+            yield resource
+
+    def lines(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each resource as its canonical JSON line and that line parsed (the engine's fast path:
+        the line can go to the engine as it is, the dict be dropped once read)."""
         file = self.path / RESOURCES
         with gzip.open(file, "rt", encoding="utf-8") as f:
             for number, line in enumerate(f, start=1):
                 try:
-                    yield json.loads(line)
+                    yield line.rstrip("\n"), json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise BundleError(f"{file}: line {number}: not JSON ({exc.msg}); re-collect the bundle") from exc
 

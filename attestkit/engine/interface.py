@@ -7,6 +7,8 @@ regorus engine is the default (nothing to install or start).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -15,9 +17,31 @@ from attestkit.engine.policy_set import PolicySet
 
 @dataclass(frozen=True)
 class EvaluationInput:
-    """The Rego `input`, serialised once: see rego/lib/inventory.rego for its shape."""
+    """The Rego `input` (rego/lib/inventory.rego gives its shape), kept as JSON text per part
+    so an engine can send each batch of checks only the resource types it reads."""
 
-    json_text: str
+    resources: Mapping[str, str]
+    """resource type -> the JSON array text of its resources"""
+    collection_errors: str = "[]"
+    """JSON array text of the bundle's collection errors"""
+    collected_at: str = "1970-01-01T00:00:00Z"
+
+    def text(self, types: Iterable[str] | None = None) -> str:
+        """The input as JSON text, holding only `types` (every type when None)."""
+        keys = sorted(self.resources if types is None else set(types) & set(self.resources))
+        resources = ",".join(f"{json.dumps(t)}:{self.resources[t]}" for t in keys)
+        return (
+            f'{{"resources":{{{resources}}},"collection_errors":{self.collection_errors},'
+            f'"collected_at":{json.dumps(self.collected_at)}}}'
+        )
+
+    @property
+    def json_text(self) -> str:
+        return self.text()
+
+    def size(self, types: Iterable[str]) -> int:
+        """Bytes of resource text of `types`: the engines' cost estimate."""
+        return sum(len(self.resources.get(t, "")) for t in set(types))
 
 
 @dataclass(frozen=True)

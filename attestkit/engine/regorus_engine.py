@@ -9,14 +9,19 @@ created it; parallelism, where wanted, uses processes.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, ClassVar
 
 import regorus
 
 from attestkit.engine.interface import Engine, EvaluationInput, TestOutcome
-from attestkit.engine.policy_set import PolicySet, RegoModule
-from attestkit.errors import EngineError, PolicyError
+from attestkit.engine.policy_set import Check, PolicySet, RegoModule
+from attestkit.errors import EngineError, InputError, PolicyError
 
 _LOCATION = re.compile(r"-->\s*(?P<file>.+?):(?P<line>\d+):(?P<col>\d+)")
 _MESSAGE = re.compile(r"^error:\s*(?P<msg>.+)$", re.M)
@@ -35,21 +40,116 @@ def describe_rego_error(exc: BaseException, fallback_file: str) -> str:
     return f"{fallback_file}: {message}"
 
 
+MAX_DEFAULT_JOBS = 4
+"""Default worker processes: one per core, at most this many (each holds its batch's input)."""
+
+
+def _types(checks: Sequence[Check]) -> set[str]:
+    return {t for c in checks for t in c.info.resource_types}
+
+
+def plan_batches(checks: Sequence[Check], data: EvaluationInput, jobs: int) -> list[list[Check]]:
+    """Split checks into at most `jobs` batches of similar cost (the size of the resource text
+    each reads), largest first; checks reading the same types tend to share a batch, so each
+    worker's input stays small."""
+    if jobs <= 1 or len(checks) <= 1:
+        return [list(checks)] if checks else []
+    bins: list[list[Check]] = [[] for _ in range(min(jobs, len(checks)))]
+    loads = [0] * len(bins)
+    types: list[set[str]] = [set() for _ in bins]
+    for check in sorted(checks, key=lambda c: (-data.size(c.info.resource_types), c.id)):
+        own = set(check.info.resource_types)
+        # the cheapest bin, preferring one that already holds these types (no extra input)
+        best = min(range(len(bins)), key=lambda i: (loads[i] + data.size(own - types[i]), i))
+        bins[best].append(check)
+        loads[best] += data.size(own) // 4 + data.size(own - types[best]) + 1
+        types[best] |= own
+    return [b for b in bins if b]
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _load(modules: Sequence[RegoModule]) -> regorus.Engine:
+    engine = regorus.Engine()
+    for module in modules:
+        try:
+            engine.add_policy(module.path, module.text)
+        except RuntimeError as exc:
+            raise PolicyError(f"{describe_rego_error(exc, module.path)}; fix the policy") from exc
+    return engine
+
+
+def _evaluate_batch(modules: Sequence[RegoModule], checks: Sequence[Check], input_text: str) -> dict[str, str]:
+    """Each check's `results` as JSON text, from one regorus engine holding `input_text`."""
+    engine = _load(modules)
+    try:
+        engine.set_input_json(input_text)
+    except RuntimeError as exc:
+        raise EngineError(f"the engine refused the evaluation input: {describe_rego_error(exc, 'input')}") from exc
+    out: dict[str, str] = {}
+    for check in checks:
+        try:
+            out[check.id] = engine.eval_rule_as_json(check.results_rule)
+        except RuntimeError as exc:
+            where = describe_rego_error(exc, check.module.path)
+            raise PolicyError(f"check {check.id} failed to evaluate: {where}; fix the policy") from exc
+    return out
+
+
+# Work handed to forked workers through inherited memory, not pickled through a pipe.
+_PENDING: dict[int, tuple[Sequence[RegoModule], Sequence[Check], EvaluationInput]] = {}
+
+
+def _run_pending(index: int) -> dict[str, str]:
+    modules, checks, data = _PENDING[index]
+    return _evaluate_batch(modules, checks, data.text(_types(checks)))
+
+
+def _evaluate_in_processes(policies: PolicySet, data: EvaluationInput, batches: list[list[Check]]) -> dict[str, str]:
+    """One forked worker per batch (an engine is bound to the thread that made it, so
+    parallelism is processes); each builds its own engine over its batch's types only."""
+    modules = policies.policy_modules
+    for i, batch in enumerate(batches):
+        _PENDING[i] = (modules, batch, data)
+    raw: dict[str, str] = {}
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(batches), mp_context=context) as pool:
+            for part in pool.map(_run_pending, range(len(batches))):
+                raw.update(part)
+    except BrokenProcessPool as exc:
+        raise EngineError(f"an evaluation worker died ({exc}); retry with --jobs 1 or with more memory") from exc
+    finally:
+        _PENDING.clear()
+    return raw
+
+
+def _parse_results(check: Check, raw: str) -> list[dict[str, Any]]:
+    value = json.loads(raw) if raw else []
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PolicyError(
+            f"{check.module.path}: check {check.id}: `results` must be a set of result objects, "
+            f"got {type(value).__name__}; build it with data.attestkit.lib.result"
+        )
+    return value
+
+
 class RegorusEngine(Engine):
     name: ClassVar[str] = "regorus"
     description: ClassVar[str] = "embedded regorus interpreter (default; nothing to install or start)"
 
-    def _engine(self, modules: list[RegoModule]) -> regorus.Engine:
-        engine = regorus.Engine()
-        for module in modules:
-            try:
-                engine.add_policy(module.path, module.text)
-            except RuntimeError as exc:
-                raise PolicyError(f"{describe_rego_error(exc, module.path)}; fix the policy") from exc
-        return engine
+    def __init__(self, jobs: int | None = None) -> None:
+        """`jobs`: worker processes for evaluation (default: one per core, at most 4; 1: in process)."""
+        if jobs is not None and jobs < 1:
+            raise InputError(f"--jobs {jobs}: give 1 or more worker processes")
+        self.jobs = jobs if jobs is not None else min(os.cpu_count() or 1, MAX_DEFAULT_JOBS)
 
     def compile(self, policies: PolicySet) -> None:
-        engine = self._engine(policies.policy_modules)
+        engine = _load(policies.policy_modules)
         engine.set_input_json(_EMPTY_INPUT)
         # regorus reports some compile errors (unsafe variables, unknown functions) only on
         # evaluation; evaluating every check once on an empty input surfaces them all now.
@@ -60,31 +160,15 @@ class RegorusEngine(Engine):
                 raise PolicyError(f"{describe_rego_error(exc, check.module.path)}; fix the policy") from exc
 
     def evaluate(self, policies: PolicySet, data: EvaluationInput) -> dict[str, list[dict[str, Any]]]:
-        engine = self._engine(policies.policy_modules)
-        try:
-            engine.set_input_json(data.json_text)
-        except RuntimeError as exc:
-            raise EngineError(f"the engine refused the evaluation input: {describe_rego_error(exc, 'input')}") from exc
-        out: dict[str, list[dict[str, Any]]] = {}
-        for check in policies.checks:
-            try:
-                raw = engine.eval_rule_as_json(check.results_rule)
-            except RuntimeError as exc:
-                where = describe_rego_error(exc, check.module.path)
-                raise PolicyError(f"check {check.id} failed to evaluate: {where}; fix the policy") from exc
-            value = json.loads(raw) if raw else []
-            if value is None:
-                value = []
-            if not isinstance(value, list):
-                raise PolicyError(
-                    f"{check.module.path}: check {check.id}: `results` must be a set of result objects, "
-                    f"got {type(value).__name__}; build it with data.attestkit.lib.result"
-                )
-            out[check.id] = value
-        return out
+        batches = plan_batches(policies.checks, data, self.jobs)
+        if len(batches) <= 1 or not _can_fork():
+            raw = _evaluate_batch(policies.policy_modules, policies.checks, data.text(_types(policies.checks)))
+        else:
+            raw = _evaluate_in_processes(policies, data, batches)
+        return {check.id: _parse_results(check, raw[check.id]) for check in policies.checks}
 
     def run_tests(self, policies: PolicySet) -> list[TestOutcome]:
-        engine = self._engine(policies.modules)
+        engine = _load(policies.modules)
         outcomes: list[TestOutcome] = []
         for module in policies.modules:
             if module.kind != "test":

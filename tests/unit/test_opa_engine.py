@@ -92,8 +92,9 @@ def multi_account_input() -> EvaluationInput:
                 errors = [{"api": "s3:GetBucketPolicyStatus", "code": "AccessDenied", "message": "denied"}] if (a, n) == (2, 1) else []
                 r = resource(t, f"{t}/{account}/{n}", config, account=account, errors=errors)
                 by_type[t].append(json.loads(r.model_dump_json()))
-    payload = {"resources": by_type, "collection_errors": [], "collected_at": "2026-11-28T02:00:00Z"}
-    return EvaluationInput(json.dumps(payload))
+    return EvaluationInput(
+        resources={t: json.dumps(rs) for t, rs in by_type.items()}, collected_at="2026-11-28T02:00:00Z"
+    )
 
 
 def normalised(results: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:

@@ -83,7 +83,17 @@ _all_management_events(t) if {
 
 _account(a) := object.get(a, "account", null)
 
-_trails(a) := inventory.in_account(_trail_type, _account(a))
+_trails(a) := object.get(_trails_by_account, _account(a), [])
+
+# The trails of each account, grouped once per evaluation (a rule, not a function, so it is
+# computed once rather than on every call).
+_trails_by_account[account] := [t |
+	some t in inventory.resources(_trail_type)
+	object.get(t, "account", null) == account
+] if {
+	some a in inventory.resources("AWS::Account")
+	account := _account(a)
+}
 
 _name(t) := object.get(t.config, "Name", t.id)
 

@@ -71,16 +71,32 @@ _off_flags(b) := [flag | some flag in _flags; not _flag_on(b, flag)]
 _incomplete(b) if inventory.any_read_failed(b, _apis)
 
 _incomplete(b) if {
-	some a in inventory.in_account(_account_type, _account(b))
+	some a in _account_blocks(_account(b))
 	inventory.any_read_failed(a, _account_apis)
 }
 
 _incomplete(b) if inventory.scope_unreadable(_account(b), _account_type)
 
-_readable_accounts(account) := [a |
-	some a in inventory.in_account(_account_type, account)
+_readable_accounts(account) := object.get(_readable_blocks_by_account, account, [])
+
+# The account-level settings, indexed by account once per evaluation (rules are computed
+# once, functions on every call: a per-bucket scan would make the check quadratic).
+_blocks_by_account[account] := [a |
+	some a in inventory.resources(_account_type)
+	object.get(a, "account", null) == account
+] if {
+	some x in inventory.resources(_account_type)
+	account := object.get(x, "account", null)
+}
+
+_readable_blocks_by_account[account] := [a |
+	some a in blocks
 	not inventory.any_read_failed(a, _account_apis)
-]
+] if {
+	some account, blocks in _blocks_by_account
+}
+
+_account_blocks(account) := object.get(_blocks_by_account, account, [])
 
 _account(b) := object.get(b, "account", null)
 
@@ -102,7 +118,7 @@ _error_message(b) := inventory.read_error_message(b, _apis) if {
 	inventory.any_read_failed(b, _apis)
 } else := messages[0] if {
 	messages := [sprintf("%s (account-level setting)", [inventory.read_error_message(a, _account_apis)]) |
-		some a in inventory.in_account(_account_type, _account(b))
+		some a in _account_blocks(_account(b))
 		inventory.any_read_failed(a, _account_apis)
 	]
 	count(messages) > 0
@@ -115,7 +131,7 @@ _error_evidence(b) := {
 	"errors": array.concat(
 		inventory.read_errors(b, _apis),
 		array.concat(
-			[e | some a in inventory.in_account(_account_type, _account(b)); some e in inventory.read_errors(a, _account_apis)],
+			[e | some a in _account_blocks(_account(b)); some e in inventory.read_errors(a, _account_apis)],
 			inventory.scope_errors(_account(b), _account_type),
 		),
 	),
