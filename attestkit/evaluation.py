@@ -51,6 +51,8 @@ def check_scope(check: Check, manifest: BundleManifest, present_types: set[str])
     missing = tuple(sorted(types - covered))
     if not missing:
         return CheckScope("in_scope")
+    if not manifest.scope.inventory:
+        return CheckScope("out_of_scope", missing)  # a change set holds what changes, nothing more
     if types & covered or any(provider_of_type(t) == manifest.collector.provider for t in types):
         return CheckScope("not_collected", missing)
     return CheckScope("out_of_scope", missing)

@@ -44,6 +44,14 @@ class CollectionScope(StrictModel):
     regions: list[str] = Field(default_factory=list)
     resource_types: list[str] = Field(default_factory=list, description="Types the run collected (or tried to).")
     options: dict[str, list[str]] = Field(default_factory=dict, description="Collector options that narrowed it.")
+    inventory: bool = Field(
+        default=True,
+        description=(
+            "True when the bundle is an inventory of its scope (a live collection): a check whose types "
+            "it does not cover is 'not collected' (error). False for a change set such as a Terraform "
+            "plan: such a check is simply out of scope."
+        ),
+    )
 
 
 class FileDigest(StrictModel):
