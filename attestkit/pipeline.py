@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +16,16 @@ from attestkit.engine.interface import Engine
 from attestkit.engine.policy_set import PolicySet, load_policy_set
 from attestkit.errors import InputError
 from attestkit.evaluation import evaluate_bundle
+from attestkit.gate import load_baseline
 from attestkit.mapping import load_mappings
 from attestkit.models import BundleManifest, CollectorInfo, Report, Severity
 from attestkit.outputs import default_output_dir, write_evaluation
 from attestkit.report_builder import build_report
-from attestkit.reports.interface import ReportFormat
+from attestkit.reports.interface import RenderContext, ReportFormat, construct
+from attestkit.waivers import load_waivers
 
-FILE_FORMATS = ("json", "markdown")
+FILE_FORMATS = ("json", "markdown", "sarif", "junit", "summary")
+"""Formats every evaluation writes beside results.json (and hashes in its manifest)."""
 
 
 def bundle_path_for(evidence_dir: Path, collector_name: str, now: datetime | None = None) -> Path:
@@ -58,8 +61,8 @@ def engine_named(name: str, **options: Any) -> Engine:
     return engine_cls(**options)
 
 
-def format_named(name: str) -> ReportFormat:
-    return registry.plugin(registry.FORMATS, name)()
+def format_named(name: str, context: RenderContext | None = None) -> ReportFormat:
+    return construct(registry.plugin(registry.FORMATS, name), context)
 
 
 @dataclass
@@ -86,17 +89,31 @@ def evaluate(
     engine_name: str = "regorus",
     engine_options: Mapping[str, Any] | None = None,
     output_dir: Path | None = None,
+    fail_on_frameworks: Sequence[str] = (),
+    waivers_path: Path | None = None,
+    baseline_path: Path | None = None,
+    today: date | None = None,
+    context: RenderContext | None = None,
 ) -> EvaluationRun:
-    """Verify the bundle, evaluate it, map results to controls, write results and reports."""
+    """Verify the bundle, evaluate it, apply waivers, map results to controls, gate, write
+    results and reports. Every input (flags, waivers, baseline) is checked before anything is
+    evaluated or written. `today` is the date waiver expiry is judged against (default: UTC now)."""
     bundle = Bundle.open(bundle_path)
     engine = engine_named(engine_name, **(engine_options or {}))
     policies = load_policies(policy_dirs, engine)
     mappings = load_mappings(policies.check_ids, list(mapping_dirs))
-    unknown = [f for f in frameworks if f not in mappings.frameworks]
+    unknown = [f for f in [*frameworks, *fail_on_frameworks] if f not in mappings.frameworks]
     if unknown:
+        flag = "--framework" if unknown[0] in frameworks else "--fail-on-framework"
+        raise InputError(f"{flag} {unknown[0]}: unknown framework; choose from {', '.join(mappings.frameworks)}")
+    outside = [f for f in fail_on_frameworks if frameworks and f not in frameworks]
+    if outside:
         raise InputError(
-            f"--framework {unknown[0]}: unknown framework; choose from {', '.join(mappings.frameworks)}"
+            f"--fail-on-framework {outside[0]}: not among --framework {' '.join(frameworks)}; "
+            f"add --framework {outside[0]} or drop it"
         )
+    waivers = load_waivers(waivers_path, known_checks=policies.check_ids, mappings=mappings) if waivers_path else None
+    baseline = load_baseline(baseline_path) if baseline_path else None
     evaluation = evaluate_bundle(bundle, policies, engine)
     report = build_report(
         bundle=bundle,
@@ -107,7 +124,11 @@ def evaluate(
         frameworks=list(frameworks),
         fail_on=fail_on,
         allow_incomplete=allow_incomplete,
+        fail_on_frameworks=list(dict.fromkeys(fail_on_frameworks)),
+        waivers=waivers,
+        baseline=baseline,
+        today=today,
     )
     out = output_dir or default_output_dir(bundle_path)
-    written = write_evaluation(out, report, [format_named(name) for name in FILE_FORMATS])
+    written = write_evaluation(out, report, [format_named(name, context) for name in FILE_FORMATS])
     return EvaluationRun(report=report, written=written, output_dir=out)

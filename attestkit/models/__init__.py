@@ -16,12 +16,15 @@ from attestkit.models.catalog import Catalog, CatalogControl, CatalogGroup, Cata
 from attestkit.models.check import CheckCustom, CheckInfo, CheckMetadata, RelatedResource, Severity
 from attestkit.models.mapping import CheckLink, FrameworkMapping, MappingEntry
 from attestkit.models.report import (
+    BaselineChange,
+    BaselineInfo,
     BundleRef,
     ControlCheck,
     ControlState,
     ControlStatus,
     EvaluationManifest,
     FrameworkReport,
+    GateControl,
     GateInfo,
     PolicySetInfo,
     Report,
@@ -29,9 +32,23 @@ from attestkit.models.report import (
     ResultTotals,
 )
 from attestkit.models.resource import ReadError, Resource
-from attestkit.models.result import PolicyResult, Result, Status
+from attestkit.models.result import PolicyResult, Result, SourceLocation, Status
+from attestkit.models.waiver import (
+    AcceptedRisk,
+    AppliedWaiver,
+    Waiver,
+    WaiverControl,
+    WaiverFile,
+    WaiverOutcome,
+    WaiverReport,
+    WaiverState,
+)
 
 __all__ = [
+    "AcceptedRisk",
+    "AppliedWaiver",
+    "BaselineChange",
+    "BaselineInfo",
     "BundleManifest",
     "BundleRef",
     "Catalog",
@@ -52,6 +69,7 @@ __all__ = [
     "FileDigest",
     "FrameworkMapping",
     "FrameworkReport",
+    "GateControl",
     "GateInfo",
     "MappingEntry",
     "PolicyResult",
@@ -64,9 +82,16 @@ __all__ = [
     "ResultCounts",
     "ResultTotals",
     "Severity",
+    "SourceLocation",
     "Status",
     "StrictModel",
     "ToolInfo",
     "UtcDateTime",
+    "Waiver",
+    "WaiverControl",
+    "WaiverFile",
+    "WaiverOutcome",
+    "WaiverReport",
+    "WaiverState",
     "utc_now",
 ]

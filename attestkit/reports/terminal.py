@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from attestkit.models import ControlState, Report, Result
+from attestkit.models import ControlState, Report, Result, WaiverState
 from attestkit.reports.interface import ReportFormat
 from attestkit.reports.summary import STATE_LABELS, check_summaries, short_framework_name
 
@@ -55,8 +55,12 @@ class TerminalReport(ReportFormat):
         table.add_column("framework", no_wrap=True)
         for state in ControlState:
             table.add_column(STATE_LABELS[state], justify="right", style=STATE_STYLE[state])
+        risk = any(fw.accepted_risk for fw in report.frameworks)
+        if risk:
+            table.add_column("accepted risk", justify="right", style="magenta")
         for fw in report.frameworks:
-            table.add_row(short_framework_name(fw.framework), *[str(fw.counts.get(state, 0)) for state in ControlState])
+            cells = [str(fw.counts.get(state, 0)) for state in ControlState]
+            table.add_row(short_framework_name(fw.framework), *cells, *([str(fw.accepted_risk)] if risk else []))
         console.print(table)
         console.print()
 
@@ -72,16 +76,23 @@ class TerminalReport(ReportFormat):
             line = Text()
             line.append(f"{sev.upper():<9}", style=SEVERITY_STYLE[sev])
             line.append(s.check.id, style="bold")
-            line.append(f"  {len(s.failed)} fail · {len(s.errored)} error · {len(s.passed)} pass", style="dim")
+            waived = sum(1 for r in s.failed if r.waiver is not None)
+            waived_text = f" ({waived} waived)" if waived else ""
+            line.append(f"  {len(s.failed)} fail{waived_text} · {len(s.errored)} error · {len(s.passed)} pass", style="dim")
             console.print(line)
             console.print(Text(f"         {s.check.title}", style="dim"))
             shown = (s.failed + s.errored)[:MAX_RESOURCES]
             for r in shown:
                 failed = r.status.value == "fail"
-                line = Text("         ").append("✗ " if failed else "? ", style="red" if failed else "yellow")
+                if r.waiver is not None:
+                    line = Text("         ").append("~ ", style="magenta")
+                else:
+                    line = Text("         ").append("✗ " if failed else "? ", style="red" if failed else "yellow")
                 line.append(r.resource_name or r.resource_id)
                 if r.region:
                     line.append(f" · {r.region}", style="dim")
+                if r.waiver is not None:
+                    line.append(f" · waived by {r.waiver.owner} until {r.waiver.expires.isoformat()}", style="magenta")
                 console.print(line)
                 console.print(Text(f"           {r.message}", style="dim"))
             more = len(s.failed) + len(s.errored) - len(shown)
@@ -98,9 +109,44 @@ class TerminalReport(ReportFormat):
                 )
             )
 
+        self._waivers(report, console)
+        baseline = report.gate.baseline
+        if baseline is not None:
+            console.print()
+            console.print(
+                f"baseline {baseline.path}: {baseline.new_or_worse} failing result(s) new or worse, "
+                f"{baseline.unchanged} unchanged (not gated)"
+            )
+
         verdict_style = {0: "green", 1: "red", 3: "yellow"}.get(report.gate.exit_code, "red")
         console.print()
         console.print(Text(f"gate: exit {report.gate.exit_code}: {report.gate.reason}", style=f"bold {verdict_style}"))
+
+
+    @staticmethod
+    def _waivers(report: Report, console: Console) -> None:
+        w = report.waivers
+        if w is None:
+            return
+        active, expired, stale = (w.in_state(s) for s in (WaiverState.ACTIVE, WaiverState.EXPIRED, WaiverState.STALE))
+        risky = sum(fw.accepted_risk for fw in report.frameworks)
+        console.print()
+        console.print(
+            Text(
+                f"waivers {w.file}: {len(active)} active ({w.waived_results} failing result(s) waived; accepted risk on "
+                f"{risky} control(s)), {len(expired)} expired, {len(stale)} stale",
+                style="magenta",
+            )
+        )
+        for o in expired:
+            wv = o.waiver
+            console.print(
+                Text(f"  expired {wv.expires.isoformat()}: {wv.source} {wv.check} {wv.resources} ({wv.owner}): "
+                     f"{o.matched} failing result(s) count again", style="yellow")
+            )
+        for o in stale:
+            wv = o.waiver
+            console.print(Text(f"  stale: {wv.source} {wv.check} {wv.resources} matches no failing result; remove it", style="dim"))
 
 
 def _not_collected(result: Result) -> bool:

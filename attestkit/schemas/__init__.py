@@ -27,6 +27,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "control-status": models.ControlStatus,
     "report": models.Report,
     "evaluation-manifest": models.EvaluationManifest,
+    "waiver-file": models.WaiverFile,
 }
 
 

@@ -79,7 +79,7 @@ def test_fail_on_high_exits_1_with_reports_written(telehealth_bundle, capsys) ->
     assert any(r["status"] == "fail" and r["severity"] in ("high", "critical") for r in report["results"])
     assert (bundle / "evaluation" / "report.md").read_text().startswith("# attestkit compliance report")
     manifest = json.loads((bundle / "evaluation" / "manifest.json").read_text())
-    assert set(manifest["files"]) == {"results.json", "report.md"}
+    assert set(manifest["files"]) == {"results.json", "report.md", "report.sarif", "report.junit.xml", "summary.md"}
     assert "Findings, worst first" in out and "results.json" in err
     # the evaluation lives beside the evidence and the bundle still verifies
     assert run_verify_ok(bundle)

@@ -85,3 +85,27 @@ def test_gate_property_errors_always_exit_3_and_1_means_complete(items, fail_on)
         assert gate.exit_code == 3
     if gate.exit_code == 1:
         assert not has_error
+
+
+@given(st.lists(counts, max_size=4), st.booleans(), st.data())
+def test_waiving_failures_never_hides_an_error_nor_invents_a_pass(cs, not_collected, data) -> None:
+    waived = [c.model_copy(update={"waived": data.draw(st.integers(0, c.failed))}) for c in cs]
+    before = judge_control(cs, not_collected)
+    after = judge_control(waived, not_collected)
+    assert RANK[after] >= RANK[before] or after is before  # a waiver can only improve a status
+    if any(c.errored for c in cs) or not_collected:
+        assert after is not ControlState.SATISFIED  # errors are never waived
+    if all(c.waived == c.failed for c in waived) and not any(c.errored for c in cs) and not not_collected:
+        judged = any(c.passed or c.failed for c in cs)
+        assert after is (ControlState.SATISFIED if judged else ControlState.NOT_APPLICABLE)
+    if any(c.failed > c.waived for c in waived):
+        assert after is ControlState.NOT_SATISFIED
+
+
+def test_gate_records_its_counts() -> None:
+    gate = decide(
+        [_r(Status.FAIL, Severity.CRITICAL, rid="a"), _r(Status.FAIL, Severity.LOW, rid="b"), _r(Status.ERROR, rid="c")],
+        fail_on=Severity.HIGH, allow_incomplete=True, frameworks=["hipaa"], gated_checks=None,
+    )
+    assert (gate.exit_code, gate.findings, gate.errors, gate.waived) == (1, 1, 1, 0)
+    assert gate.baseline is None and gate.failed_controls == [] and gate.fail_on_frameworks == []
