@@ -69,7 +69,16 @@ _keeps_long_enough(rule) if rule.Lifecycle.DeleteAfterDays >= _min_days
 
 _account(a) := object.get(a, "account", null)
 
-_plans(a) := inventory.in_account(_plan_type, _account(a))
+_plans(a) := object.get(_plans_by_account, _account(a), [])
+
+# The plans of each account, grouped once per evaluation (a rule is computed once, a
+# function on every call).
+_plans_by_account[account] := [p |
+	some p in inventory.resources(_plan_type)
+	object.get(p, "account", null) == account
+] if {
+	some account in {_account(a) | some a in inventory.resources("AWS::Account")}
+}
 
 _name(p) := object.get(p.config, "BackupPlanName", p.id)
 

@@ -91,8 +91,7 @@ _trails_by_account[account] := [t |
 	some t in inventory.resources(_trail_type)
 	object.get(t, "account", null) == account
 ] if {
-	some a in inventory.resources("AWS::Account")
-	account := _account(a)
+	some account in {_account(a) | some a in inventory.resources("AWS::Account")}
 }
 
 _name(t) := object.get(t.config, "Name", t.id)

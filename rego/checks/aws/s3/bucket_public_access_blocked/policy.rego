@@ -85,8 +85,7 @@ _blocks_by_account[account] := [a |
 	some a in inventory.resources(_account_type)
 	object.get(a, "account", null) == account
 ] if {
-	some x in inventory.resources(_account_type)
-	account := object.get(x, "account", null)
+	some account in {object.get(x, "account", null) | some x in inventory.resources(_account_type)}
 }
 
 _readable_blocks_by_account[account] := [a |
