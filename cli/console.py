@@ -11,7 +11,7 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0    evaluated, nothing at or above the --fail-on threshold
   1    findings at or above the threshold
-  2    usage or invalid input (flags, policy, mapping, bundle files)
+  2    usage or invalid input (flags, policy, mapping, waiver, baseline, bundle files)
   3    evidence incomplete (collection or evaluation errors)
   130  interrupted"""
 
