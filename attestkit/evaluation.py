@@ -101,7 +101,8 @@ def _collection_error_results(check: Check, errors: Iterable[CollectionError], p
 
 
 def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput, dict[str, tuple[Any, ...]], set[str]]:
-    """The engine input plus an index id -> (type, provider, account, region, name) of every resource.
+    """The engine input plus an index id -> (type, provider, account, region, name, values
+    unknown until apply) of every resource.
 
     Only the resources of `needed_types` go to the engine, and they go as the bundle's own
     canonical JSON lines, joined into the input text: no resource is held as Python objects
@@ -117,7 +118,7 @@ def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput
         facts = (rtype, raw.get("provider"), raw.get("account"), raw.get("region"), raw.get("name"))
         if not all(f is None or isinstance(f, str) for f in facts):
             raise BundleError(f"{bundle.path}: resource {rid!r} has a non-text provider, account, region or name")
-        index[rid] = facts
+        index[rid] = (*facts, _unknown_until_apply(raw))
         if rtype in needed_types:
             lines_by_type[rtype].append(line)
     expected = sum(bundle.manifest.resource_counts.values())
@@ -135,6 +136,17 @@ def build_input(bundle: Bundle, needed_types: set[str]) -> tuple[EvaluationInput
     )
     present = {entry[0] for entry in index.values()}
     return data, index, present
+
+
+UNKNOWN_UNTIL_APPLY_API = "terraform:after_unknown"
+"""The read error a plan collector records for a value Terraform knows only after apply."""
+
+
+def _unknown_until_apply(raw: dict[str, Any]) -> tuple[str, ...]:
+    errors = raw.get("errors") or []
+    return tuple(
+        str(e.get("message", "")) for e in errors if isinstance(e, dict) and e.get("api") == UNKNOWN_UNTIL_APPLY_API
+    )
 
 
 def evaluate_bundle(bundle: Bundle, policies: PolicySet, engine: Engine) -> Evaluation:
@@ -195,7 +207,13 @@ def _join(check: Check, item: Any, index: dict[str, tuple[Any, ...]], seen: dict
             f"{where}: two results ({seen[rid]} and {status}) for {rid}; each resource must land in exactly one branch"
         )
     seen[rid] = status
-    rtype, provider, account, region, name = index[rid]
+    rtype, provider, account, region, name, unknown = index[rid]
+    if status == Status.PASS.value and unknown:
+        # A planned resource with values known only after apply: a check that did not read
+        # them as errors may have judged the placeholder. Never let that read as a pass.
+        status = Status.ERROR.value
+        evidence = {**evidence, "known_after_apply": list(unknown)}
+        message = f"would pass, but {'; '.join(unknown)}: judge the applied resource"
     # every field was checked above; construct without validating each of what can be
     # hundreds of thousands of results again
     return Result.model_construct(

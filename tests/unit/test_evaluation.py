@@ -144,3 +144,23 @@ def test_resource_count_must_match_manifest(tmp_path: Path) -> None:
     (path / MANIFEST).write_text(json.dumps(data))
     with pytest.raises(BundleError, match="manifest counts 2"):
         _evaluate(path)
+
+
+def test_a_pass_on_a_value_known_only_after_apply_is_an_error(tmp_path: Path) -> None:
+    """A planned security group whose rule CIDR is unknown must not pass (docs/terraform.md)."""
+    from attestkit.models import ReadError
+
+    group = resource(
+        "AWS::EC2::SecurityGroup",
+        "aws_security_group.web",
+        {"GroupName": "web", "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+                                                "IpRanges": [{"CidrIp": "(known after apply)"}]}]},
+        errors=[ReadError(api="terraform:after_unknown", code="KnownAfterApply",
+                          message="aws_security_group.web.ingress[0].cidr_blocks is known only after apply")],
+    )  # fmt: skip
+    path = write_bundle(tmp_path, [group], resource_types=["AWS::EC2::SecurityGroup"])
+    evaluation = _evaluate(path)
+    (result,) = [r for r in evaluation.results if r.check_id == "aws.ec2.security_group_no_public_admin_ports"]
+    assert result.status is Status.ERROR
+    assert "known only after apply" in result.message
+    assert result.evidence["known_after_apply"]
