@@ -31,11 +31,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from attestkit.errors import InputError
-from attestkit.mapping.catalogs import YamlDoc, _StrictSafeLoader, validation_message
+from attestkit.mapping.catalogs import YamlDoc, _StrictSafeLoader, parse_yaml, validation_message
 from attestkit.models import (
     AppliedWaiver,
     Result,
@@ -73,25 +72,7 @@ def today_utc() -> date:
 
 
 def _parse_yaml(text: bytes, label: str) -> YamlDoc:
-    try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise WaiverError(f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
-    try:
-        loader = _WaiverLoader(decoded)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "somewhere"
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise WaiverError(f"{label}: YAML syntax error at {where}: {problem}; fix the YAML there") from None
-    except yaml.YAMLError as exc:
-        raise WaiverError(f"{label}: YAML syntax error: {' '.join(str(exc).split())}; fix the YAML") from None
-    return YamlDoc(label=label, data=data, node=node)
+    return parse_yaml(text, label, error=WaiverError, loader_class=_WaiverLoader)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from attestkit.errors import MappingError
+from attestkit.errors import AttestError, MappingError
 from attestkit.models import Catalog
 
 PACKAGE = "attestkit.mappings"
@@ -97,15 +97,22 @@ class YamlDoc:
         return line
 
 
-def parse_yaml(text: str | bytes, label: str) -> YamlDoc:
-    """Parse with PyYAML's safe loader (duplicate keys rejected); errors name the line."""
+def parse_yaml(
+    text: str | bytes,
+    label: str,
+    *,
+    error: type[AttestError] = MappingError,
+    loader_class: type[yaml.SafeLoader] | None = None,
+) -> YamlDoc:
+    """Parse with PyYAML's safe loader (duplicate keys rejected); errors name the line and
+    are raised as `error` (a catalog or mapping file by default; waivers pass their own)."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise MappingError(f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+            raise error(f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     try:
-        loader = _StrictSafeLoader(text)
+        loader = (loader_class or _StrictSafeLoader)(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -117,9 +124,9 @@ def parse_yaml(text: str | bytes, label: str) -> YamlDoc:
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         if exc.problem and exc.context and exc.context_mark is not None and exc.context_mark is not mark:
             problem += f" ({' '.join(exc.context.split())} started at line {exc.context_mark.line + 1})"
-        raise MappingError(f"{label}: YAML syntax error at {where}: {problem}; fix the YAML there") from None
+        raise error(f"{label}: YAML syntax error at {where}: {problem}; fix the YAML there") from None
     except yaml.YAMLError as exc:
-        raise MappingError(f"{label}: YAML syntax error: {' '.join(str(exc).split())}; fix the YAML") from None
+        raise error(f"{label}: YAML syntax error: {' '.join(str(exc).split())}; fix the YAML") from None
     return YamlDoc(label=label, data=data, node=node)
 
 

@@ -232,6 +232,7 @@ def test_scope(carebridge: Collected, server: ArmServer) -> None:
             "cloud": ["public"],
             "endpoint": [server.url],
         },
+        "inventory": True,
     }
 
 
