@@ -21,7 +21,7 @@ from attestkit.bundle import Bundle
 from attestkit.engine.interface import Engine, EvaluationInput
 from attestkit.engine.policy_set import Check, PolicySet
 from attestkit.errors import BundleError, PolicyError
-from attestkit.models import BundleManifest, CollectionError, Result, Status
+from attestkit.models import KNOWN_AFTER_APPLY, BundleManifest, CollectionError, Result, Status
 
 ScopeState = Literal["in_scope", "not_collected", "out_of_scope"]
 _STATUSES = {s.value for s in Status}
@@ -149,6 +149,15 @@ def _unknown_until_apply(raw: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
+def _holds_placeholder(value: Any) -> bool:
+    """The evidence a check returned shows it judged a value known only after apply."""
+    if isinstance(value, dict):
+        return any(_holds_placeholder(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_placeholder(v) for v in value)
+    return value == KNOWN_AFTER_APPLY
+
+
 def evaluate_bundle(bundle: Bundle, policies: PolicySet, engine: Engine) -> Evaluation:
     manifest = bundle.manifest
     # first pass over the manifest only, to know which types the checks need
@@ -208,9 +217,15 @@ def _join(check: Check, item: Any, index: dict[str, tuple[Any, ...]], seen: dict
         )
     seen[rid] = status
     rtype, provider, account, region, name, unknown = index[rid]
-    if status == Status.PASS.value and unknown:
-        # A planned resource with values known only after apply: a check that did not read
-        # them as errors may have judged the placeholder. Never let that read as a pass.
+    if (
+        status == Status.PASS.value
+        and unknown
+        and not check.tests_values_known_after_apply
+        and _holds_placeholder(evidence)
+    ):
+        # A planned resource with values known only after apply, and a check that judged one
+        # of the placeholders without testing for it (rego/lib/inventory.rego): never let that
+        # read as a pass.
         status = Status.ERROR.value
         evidence = {**evidence, "known_after_apply": list(unknown)}
         message = f"would pass, but {'; '.join(unknown)}: judge the applied resource"

@@ -9,6 +9,7 @@ checks with one id, or two modules with one package are input errors (exit 2).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -36,6 +37,11 @@ class RegoModule:
     origin: str
 
 
+_AFTER_APPLY_HELPERS = re.compile(
+    r"\binventory\.(?:known_after_apply|unknown_paths|unknown_until_apply|after_apply|with_unknown)\b"
+)
+
+
 @dataclass(frozen=True)
 class Check:
     info: CheckInfo
@@ -48,6 +54,12 @@ class Check:
     @property
     def results_rule(self) -> str:
         return f"data.{self.module.package}.results"
+
+    @property
+    def tests_values_known_after_apply(self) -> bool:
+        """The check tests for values a Terraform plan knows only after apply (it uses the
+        inventory helpers for them), so its verdict on a planned resource is its own."""
+        return _AFTER_APPLY_HELPERS.search(self.module.text) is not None
 
 
 @dataclass

@@ -31,7 +31,7 @@ from attestkit.models.report import (
     ResultCounts,
     ResultTotals,
 )
-from attestkit.models.resource import ReadError, Resource
+from attestkit.models.resource import KNOWN_AFTER_APPLY, ReadError, Resource
 from attestkit.models.result import PolicyResult, Result, SourceLocation, Status
 from attestkit.models.waiver import (
     AcceptedRisk,
@@ -45,6 +45,7 @@ from attestkit.models.waiver import (
 )
 
 __all__ = [
+    "KNOWN_AFTER_APPLY",
     "AcceptedRisk",
     "AppliedWaiver",
     "BaselineChange",

@@ -8,6 +8,11 @@ from pydantic import Field
 
 from attestkit.models.base import StrictModel
 
+KNOWN_AFTER_APPLY = "(known after apply)"
+"""The value a plan collector writes where Terraform will know a value only after apply (the
+words `terraform plan` prints): distinct from absent and from any real value. Rego checks
+test it with `inventory.unknown_until_apply` (rego/lib/inventory.rego)."""
+
 
 class ReadError(StrictModel):
     """A read that failed for one resource. A policy that needs it yields `error`."""

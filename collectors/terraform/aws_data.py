@@ -34,8 +34,21 @@ def db_instance(ctx: Context, r: Planned) -> list[Draft]:
     if retention == UNKNOWN and not member and not replica_of and not r.configured("backup_retention_period"):
         retention = 1  # CreateDBInstance's default
         d.derive("BackupRetentionPeriod")
+    if not member:
+        d.need(retention, "backup_retention_period", None, path="BackupRetentionPeriod")
     engine = r.get("engine")
     d.need(engine, "engine", None, path="Engine")
+    flags = {
+        path: _instance_flag(d, r, attr, path, default)
+        for attr, path, default in (
+            ("publicly_accessible", "PubliclyAccessible", False),
+            ("deletion_protection", "DeletionProtection", False),
+            ("multi_az", "MultiAZ", False),
+            ("auto_minor_version_upgrade", "AutoMinorVersionUpgrade", True),
+            ("iam_database_authentication_enabled", "IAMDatabaseAuthenticationEnabled", False),
+        )
+        if not member or path in ("PubliclyAccessible", "AutoMinorVersionUpgrade")
+    }
     d.config.update(
         compact(
             {
@@ -45,15 +58,9 @@ def db_instance(ctx: Context, r: Planned) -> list[Draft]:
                 "EngineVersion": r.get("engine_version_actual") or r.get("engine_version"),
                 "StorageEncrypted": encrypted,
                 "KmsKeyId": text(r.get("kms_key_id")),
-                "PubliclyAccessible": r.get("publicly_accessible", default=False),
                 "BackupRetentionPeriod": None if member else retention,
-                "DeletionProtection": None if member else r.get("deletion_protection", default=False),
-                "MultiAZ": None if member else r.get("multi_az", default=False),
+                **flags,
                 "AvailabilityZone": r.get("availability_zone"),
-                "AutoMinorVersionUpgrade": r.get("auto_minor_version_upgrade", default=True),
-                "IAMDatabaseAuthenticationEnabled": None
-                if member
-                else r.get("iam_database_authentication_enabled", default=False),
                 "DBClusterIdentifier": r.get("cluster_identifier") if member else None,
                 "ReadReplicaSourceDBInstanceIdentifier": replica_of,
                 "Endpoint": compact({"Address": r.get("address"), "Port": r.get("port")}) if not member else None,
@@ -61,6 +68,17 @@ def db_instance(ctx: Context, r: Planned) -> list[Draft]:
         )
     )
     return [d]
+
+
+def _instance_flag(d: Draft, r: Planned, attr: str, path: str, default: bool) -> Any:
+    """A flag of CreateDBInstance: its default when the configuration leaves it out (the provider
+    computes some of them, so the plan says "known after apply"), else the planned value."""
+    value = r.get(attr)
+    if value is None or (value == UNKNOWN and not r.configured(attr)):
+        if value == UNKNOWN:
+            d.derive(path)
+        return default
+    return d.need(value, attr, None, path=path)
 
 
 def _storage_source(ctx: Context, r: Planned, member: bool) -> Planned | None:
@@ -408,8 +426,9 @@ def backup_vault(ctx: Context, r: Planned) -> list[Draft]:
 def _vault_key(ctx: Context, d: Draft, r: Planned) -> Any:
     """The vault's key, written so `aws.backup.vault_encrypted_with_customer_key` can tell who
     manages it: a KMS key of the plan is named by its address (its Resource.id); any other key
-    is not shown to be customer managed (the vault takes the key's account when the plan does
-    not name one, so the check does not read it as a key of another account)."""
+    is a `kms:DescribeKey` / `NotInPlan` read error, so the check answers `error` (the vault
+    takes the key's account when the plan does not name one, so the check does not read it
+    as a key of another account)."""
     value = r.get("kms_key_arn")
     targets = [t for t in ctx.plan.referenced(r.refs("kms_key_arn"), KMS_TYPES) if not t.gone]
     if not targets and isinstance(value, str) and value not in ("", UNKNOWN):

@@ -49,11 +49,15 @@ def security_group(ctx: Context, r: Planned) -> list[Draft]:
 
 def _inline(d: Draft, r: Planned, key: str) -> list[dict[str, Any]]:
     value = r.get(key)
+    live = "IpPermissions" if key == "ingress" else "IpPermissionsEgress"
+    if value == UNKNOWN and r.configured(key):
+        # set to a value known only after apply: rules of any protocol, port and range
+        d.need(UNKNOWN, key, None, path=live)
+        return [{"IpProtocol": UNKNOWN, "IpRanges": [{"CidrIp": UNKNOWN}], "Ipv6Ranges": [], "UserIdGroupPairs": []}]
     if value == UNKNOWN:
         # Omitted: Terraform manages none of these rules inline (a new group has none; Terraform
         # removes the default egress rule of the groups it creates and every rule of a default group).
         return []
-    live = "IpPermissions" if key == "ingress" else "IpPermissionsEgress"
     return [_permission(d, r, rule, f"{key}[{i}]", live) for i, rule in enumerate(r.blocks(key))]
 
 

@@ -97,6 +97,8 @@ def storage_account(ctx: Context, r: Planned) -> list[Draft]:
     ):
         d.need(value, key, None, path=path)
     d.need(public_blobs, "allow_nested_items_to_be_public", None, path="properties.allowBlobPublicAccess")
+    public_access = r.get("public_network_access_enabled", default=True)
+    d.need(public_access, "public_network_access_enabled", None, path="properties.publicNetworkAccess")
     d.config["properties"] = compact(
         {
             "supportsHttpsTrafficOnly": https,
@@ -105,7 +107,7 @@ def storage_account(ctx: Context, r: Planned) -> list[Draft]:
             "networkAcls": compact(
                 {"defaultAction": default_action, "bypass": _bypass(rules.get("bypass") if rules else None)}
             ),
-            "publicNetworkAccess": _access(r.get("public_network_access_enabled", default=True)),
+            "publicNetworkAccess": _access(public_access),
         }
     )
     if kind != "FileStorage":
@@ -173,6 +175,7 @@ SQL_SERVER_CHILDREN = (
     "azurerm_mssql_server", "azurerm_sql_server", produces="Microsoft.Sql/servers", children=SQL_SERVER_CHILDREN
 )
 def sql_server(ctx: Context, r: Planned) -> list[Draft]:
+    public_access = r.get("public_network_access_enabled", default=True)
     d = new(
         ctx,
         r,
@@ -181,7 +184,7 @@ def sql_server(ctx: Context, r: Planned) -> list[Draft]:
             {
                 "administratorLogin": r.get("administrator_login"),
                 "version": r.get("version"),
-                "publicNetworkAccess": _access(r.get("public_network_access_enabled", default=True)),
+                "publicNetworkAccess": _access(public_access),
                 "minimalTlsVersion": r.get("minimum_tls_version"),
                 "fullyQualifiedDomainName": r.get("fully_qualified_domain_name"),
                 "state": "Ready",
@@ -189,6 +192,7 @@ def sql_server(ctx: Context, r: Planned) -> list[Draft]:
         ),
         kind="v12.0",
     )
+    d.need(public_access, "public_network_access_enabled", None, path="properties.publicNetworkAccess")
     by_name = _same_name_and_group("server_name")
     audits = d.join(ctx.children(r, "azurerm_mssql_server_extended_auditing_policy", "server_id"))
     if audits:
@@ -293,7 +297,13 @@ NSG_CHILDREN = (
 )
 def nsg(ctx: Context, r: Planned) -> list[Draft]:
     d = new(ctx, r, "Microsoft.Network/networkSecurityGroups", {})
-    rules = [_rule(d, r, rule) for rule in r.blocks("security_rule")]
+    # Omitted from the configuration, the inline rules are known only after apply and hold
+    # none this configuration manages (its rules are separate resources, joined below); set to
+    # a value known only after apply, they are not known yet.
+    inline_unknown = r.get("security_rule") == UNKNOWN and r.configured("security_rule")
+    if inline_unknown:
+        d.need(UNKNOWN, "security_rule", None, path="properties.securityRules")
+    rules: Any = [_rule(d, r, rule) for rule in r.blocks("security_rule")]
     for rule in d.join(
         ctx.children(
             r,
@@ -316,6 +326,8 @@ def nsg(ctx: Context, r: Planned) -> list[Draft]:
             ctx.children(r, "azurerm_network_interface_security_group_association", "network_security_group_id")
         )
     ]
+    if inline_unknown:
+        rules = UNKNOWN
     d.config["properties"] = compact(
         {"securityRules": rules, "subnets": subnets or None, "networkInterfaces": nics or None}
     )
@@ -684,13 +696,14 @@ def _flexible(ctx: Context, r: Planned) -> list[Draft]:
         sku={"name": r.get("sku_name")},
     )
     d.need(geo, "geo_redundant_backup_enabled", None, path="properties.backup.geoRedundantBackup")
-    configs = [
-        c
-        for c in d.join(ctx.children(r, config_type, "server_id"))
-        + d.join(ctx.children(r, config_type, "server_name", ("name",), match=_same_name_and_group("server_name")))
-        if c.get("name") == "require_secure_transport"
-    ]
-    if configs:
+    children = d.join(ctx.children(r, config_type, "server_id")) + d.join(
+        ctx.children(r, config_type, "server_name", ("name",), match=_same_name_and_group("server_name"))
+    )
+    configs = [c for c in children if c.get("name") == "require_secure_transport"]
+    unnamed = [c for c in children if c.get("name") == UNKNOWN]
+    if not configs and unnamed:  # a parameter whose name is known only after apply may be this one
+        d.need(UNKNOWN, "name", api, where=unnamed[0])
+    elif configs:
         value = configs[0].get("value")
         d.need(value, "value", api, where=configs[0])
         d.config["configurations"] = {"require_secure_transport": {"value": value, "source": "user-override"}}

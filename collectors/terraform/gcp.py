@@ -570,12 +570,12 @@ def cluster(ctx: Context, r: Planned) -> list[Draft]:
     identity = r.block("workload_identity_config")
     pools = []
     if r.get("remove_default_node_pool") is not True and not r.blocks("node_pool"):
-        pools.append(_pool("default-pool", r.block("node_config")))
+        pools.append(_pool(d, "default-pool", r.block("node_config")))
     for p in r.blocks("node_pool"):
         node_config = p.get("node_config")
-        pools.append(_pool(p.get("name"), node_config[0] if isinstance(node_config, list) and node_config else {}))
+        pools.append(_pool(d, p.get("name"), node_config[0] if isinstance(node_config, list) and node_config else {}))
     for p in d.join(ctx.children(r, "google_container_node_pool", "cluster", ("name", "id"))):
-        pools.append(_pool(p.get("name"), p.block("node_config")))
+        pools.append(_pool(d, p.get("name"), p.block("node_config"), where=p))
     pool = identity.get("workload_pool") if identity else None
     # a workload pool known only after apply (built from a project id) is still a workload pool
     d.config.update(
@@ -615,17 +615,21 @@ def cluster(ctx: Context, r: Planned) -> list[Draft]:
     return [d]
 
 
-def _pool(name: Any, config: Any) -> dict[str, Any]:
+def _pool(d: Draft, name: Any, config: Any, where: Planned | None = None) -> dict[str, Any]:
     config = config if isinstance(config, dict) else {}
     meta = config.get("workload_metadata_config")
     meta = meta[0] if isinstance(meta, list) and meta else meta if isinstance(meta, dict) else {}
+    # A block left to GKE is unknown as a whole (the cluster's default applies); a block whose
+    # mode is set to a value known only after apply keeps the placeholder.
     mode = text(meta.get("mode")) if meta else None
-    return compact(
-        {
-            "name": name,
-            "config": {"workloadMetadataConfig": {"mode": mode}} if mode and mode != UNKNOWN else {},
-        }
+    d.need(
+        mode,
+        "node_config.workload_metadata_config.mode",
+        None,
+        where=where,
+        path="nodePools[].config.workloadMetadataConfig.mode",
     )
+    return compact({"name": name, "config": {"workloadMetadataConfig": {"mode": mode}} if mode else {}})
 
 
 SINKS = ("google_logging_project_sink", "google_logging_folder_sink", "google_logging_organization_sink")

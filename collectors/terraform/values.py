@@ -15,7 +15,9 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-UNKNOWN = "(known after apply)"
+from attestkit.models import KNOWN_AFTER_APPLY
+
+UNKNOWN = KNOWN_AFTER_APPLY
 """The sentinel written for a value Terraform will know only after apply."""
 
 

@@ -63,3 +63,32 @@ array_at(obj, path) := v if {
 	v := object.get(obj, path, [])
 	is_array(v)
 } else := []
+
+# Terraform plans ---------------------------------------------------------------------------
+# `attest collect terraform` writes a value Terraform will know only after apply as this
+# sentinel (the words `terraform plan` prints), distinct from absent and from any real value.
+# A live collection never writes it.
+after_apply := "(known after apply)"
+
+# `value` is known only after apply.
+unknown_until_apply(value) if value == after_apply
+
+# The paths among `paths` (live-vocabulary paths such as "MetadataOptions.HttpTokens") whose
+# values are known only after apply: the plan collector lists them in config._terraform.unknown.
+# Empty for a live resource.
+unknown_paths(r, paths) := sort([p | some p in paths; p in array_at(r.config, ["_terraform", "unknown"])])
+
+# Some value among `paths` is known only after apply: a check that needs it answers `error`
+# with after_apply_message, not `pass` or `fail` on the placeholder.
+known_after_apply(r, paths) if count(unknown_paths(r, paths)) > 0
+
+# `evidence` plus "known_after_apply": the unknown paths among `paths`, when there are any.
+# A check whose known values decide the verdict although some of `paths` is unknown (a pass
+# despite a placeholder) shows it this way; `attest evaluate` turns a pass whose evidence holds
+# the placeholder without this key into `error`.
+with_unknown(r, paths, evidence) := object.union(evidence, {"known_after_apply": unknown_paths(r, paths)}) if {
+	known_after_apply(r, paths)
+} else := evidence
+
+# "cannot judge before apply: X, Y known only after apply" for the unknown paths among `paths`.
+after_apply_message(r, paths) := sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", unknown_paths(r, paths))])

@@ -493,3 +493,102 @@ def test_secret_values_never_reach_a_resource() -> None:
     assert fn.config["Environment"] == {"VariableNames": ["INTAKE_QUEUE", "SMS_API_TOKEN"]}
     meta = translated("gcp_telehealth")["google_compute_instance.ehr_api"].config["metadata"]
     assert meta == {"items": [{"key": "enable-oslogin", "value": "TRUE"}, {"key": "startup-script", "value": "***"}]}
+
+
+def test_rds_flags_left_to_the_provider_take_the_api_default_and_set_unknown_ones_are_listed() -> None:
+    plan = PlanBuilder(variables={"ha": None})
+    plan.provider("aws", {"region": const("us-east-1")})
+    base = {"identifier": "ehr", "engine": "postgres", "storage_encrypted": True, "id": None}
+    plan.resource(
+        "aws_db_instance.defaults",
+        {**base, "multi_az": None, "backup_retention_period": None},
+        unknown={"id": U, "multi_az": U, "backup_retention_period": U},
+        omit=("multi_az", "backup_retention_period"),
+    )
+    plan.resource(
+        "aws_db_instance.from_vars",
+        {**base, "identifier": "ehr-2", "multi_az": None, "backup_retention_period": None},
+        unknown={"id": U, "multi_az": U, "backup_retention_period": U},
+        exprs={"multi_az": ref("var.ha"), "backup_retention_period": ref("var.retention")},
+    )
+    out = built(plan)
+    defaults, from_vars = out["aws_db_instance.defaults"], out["aws_db_instance.from_vars"]
+    assert (defaults.config["MultiAZ"], defaults.config["BackupRetentionPeriod"]) == (False, 1)
+    assert defaults.config["_terraform"]["derived"] == ["BackupRetentionPeriod", "MultiAZ"]
+    assert "unknown" not in defaults.config["_terraform"]
+    assert from_vars.config["MultiAZ"] == UNKNOWN
+    assert from_vars.config["_terraform"]["unknown"] == ["BackupRetentionPeriod", "MultiAZ"]
+
+
+def test_inline_rules_set_to_a_value_known_after_apply_are_not_read_as_none() -> None:
+    plan = PlanBuilder()
+    plan.provider("aws", {"region": const("us-east-1")})
+    plan.provider("azurerm", {"subscription_id": const("9a7d6c5b-4e3f-4a2b-8c1d-0e9f8a7b6c5d"), "features": [{}]})
+    group = {"name": "partners", "vpc_id": "vpc-1", "ingress": None, "egress": [], "id": None}
+    plan.resource(
+        "aws_security_group.partners",
+        group,
+        unknown={"ingress": U, "id": U},
+        exprs={"ingress": ref("local.partner_rules")},
+    )
+    plan.resource("aws_security_group.separate", {**group, "name": "separate"}, unknown={"ingress": U, "id": U}, omit=("ingress",))
+    nsg = {"name": "nsg-partners", "resource_group_name": "rg", "location": "eastus", "security_rule": None, "id": None}
+    plan.resource(
+        "azurerm_network_security_group.partners",
+        nsg,
+        unknown={"security_rule": U, "id": U},
+        exprs={"security_rule": ref("local.partner_rules")},
+        provider="azurerm",
+    )
+    plan.resource(
+        "azurerm_network_security_group.separate",
+        {**nsg, "name": "nsg-separate"},
+        unknown={"security_rule": U, "id": U},
+        omit=("security_rule",),
+        provider="azurerm",
+    )
+    out = built(plan)
+    partners = out["aws_security_group.partners"]
+    assert partners.config["IpPermissions"][0]["IpProtocol"] == UNKNOWN
+    assert partners.config["_terraform"]["unknown"] == ["IpPermissions"]
+    assert out["aws_security_group.separate"].config["IpPermissions"] == []
+    azure = out["azurerm_network_security_group.partners"]
+    assert azure.config["properties"]["securityRules"] == UNKNOWN
+    assert azure.config["_terraform"]["unknown"] == ["properties.securityRules"]
+    assert out["azurerm_network_security_group.separate"].config["properties"]["securityRules"] == []
+
+
+def test_azure_public_network_access_and_an_unnamed_server_parameter_known_after_apply() -> None:
+    plan = PlanBuilder(default_provider="azurerm")
+    plan.provider("azurerm", {"subscription_id": const("9a7d6c5b-4e3f-4a2b-8c1d-0e9f8a7b6c5d"), "features": [{}]})
+    common = {"resource_group_name": "rg", "location": "eastus", "public_network_access_enabled": None, "id": None}
+    plan.resource(
+        "azurerm_storage_account.intake",
+        {**common, "name": "stintake", "account_tier": "Standard", "account_replication_type": "GRS"},
+        unknown={"public_network_access_enabled": U, "id": U},
+        exprs={"public_network_access_enabled": ref("var.public")},
+    )
+    plan.resource(
+        "azurerm_mssql_server.intake",
+        {**common, "name": "sql-intake", "version": "12.0"},
+        unknown={"public_network_access_enabled": U, "id": U},
+        exprs={"public_network_access_enabled": ref("var.public")},
+    )
+    plan.resource(
+        "azurerm_postgresql_flexible_server.intake",
+        {"name": "pg-intake", "resource_group_name": "rg", "location": "eastus", "version": "16", "id": None},
+        unknown={"id": U},
+    )
+    plan.resource(
+        "azurerm_postgresql_flexible_server_configuration.tls",
+        {"name": None, "server_id": None, "value": "off", "id": None},
+        unknown={"name": U, "server_id": U, "id": U},
+        exprs={"name": ref("var.parameter"), "server_id": ref("azurerm_postgresql_flexible_server.intake.id")},
+    )
+    out = built(plan)
+    for address in ("azurerm_storage_account.intake", "azurerm_mssql_server.intake"):
+        assert out[address].config["properties"]["publicNetworkAccess"] == UNKNOWN
+        assert out[address].config["_terraform"]["unknown"] == ["properties.publicNetworkAccess"]
+    server = out["azurerm_postgresql_flexible_server.intake"]
+    assert ("postgresql:Configurations_Get", "KnownAfterApply") in api_codes(server)
+    assert "configurations" not in server.config

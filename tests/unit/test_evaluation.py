@@ -147,14 +147,15 @@ def test_resource_count_must_match_manifest(tmp_path: Path) -> None:
 
 
 def test_a_pass_on_a_value_known_only_after_apply_is_an_error(tmp_path: Path) -> None:
-    """A planned security group whose rule CIDR is unknown must not pass (docs/terraform.md)."""
+    """A planned security group whose SSH rule's CIDR is unknown must not pass (docs/terraform.md)."""
     from attestkit.models import ReadError
 
     group = resource(
         "AWS::EC2::SecurityGroup",
         "aws_security_group.web",
         {"GroupName": "web", "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-                                                "IpRanges": [{"CidrIp": "(known after apply)"}]}]},
+                                                "IpRanges": [{"CidrIp": "(known after apply)"}]}],
+         "_terraform": {"address": "aws_security_group.web", "unknown": ["IpPermissions"]}},
         errors=[ReadError(api="terraform:after_unknown", code="KnownAfterApply",
                           message="aws_security_group.web.ingress[0].cidr_blocks is known only after apply")],
     )  # fmt: skip
@@ -164,3 +165,29 @@ def test_a_pass_on_a_value_known_only_after_apply_is_an_error(tmp_path: Path) ->
     assert result.status is Status.ERROR
     assert "known only after apply" in result.message
     assert result.evidence["known_after_apply"]
+
+
+def test_a_pass_judged_on_a_placeholder_is_an_error_and_one_that_did_not_read_it_stands(tmp_path: Path) -> None:
+    """The safety net for checks that do not answer `error` themselves (docs/terraform.md): a pass whose
+    evidence holds the placeholder becomes `error`; a pass that never read the unknown value stays a pass."""
+    from attestkit.models import KNOWN_AFTER_APPLY, ReadError
+
+    user = _user_check(
+        tmp_path,
+        'results contains result.pass(b, "versioned", {"Owner": object.get(b.config, "Owner", null)}) if {\n'
+        '\tsome b in inventory.resources("AWS::S3::Bucket")\n}\n',
+    )
+    unknown = ReadError(
+        api="terraform:after_unknown", code="KnownAfterApply", message="aws_s3_bucket.b.owner is known only after apply"
+    )
+    placeholder = bucket("placeholder", Owner=KNOWN_AFTER_APPLY)
+    placeholder = placeholder.model_copy(update={"errors": [unknown]})
+    unread = bucket("unread").model_copy(update={"errors": [unknown]})
+    live = bucket("live", Owner=KNOWN_AFTER_APPLY)  # the text alone, without the plan's read error
+    path = write_bundle(tmp_path, [placeholder, unread, live])
+    evaluation = _evaluate(path, load_policy_set([user]))
+    got = {r.resource_id: r for r in evaluation.results if r.check_id == "acme.s3.bad"}
+    assert got["arn:aws:s3:::placeholder"].status is Status.ERROR
+    assert got["arn:aws:s3:::placeholder"].evidence["known_after_apply"] == [unknown.message]
+    assert got["arn:aws:s3:::unread"].status is Status.PASS
+    assert got["arn:aws:s3:::live"].status is Status.PASS

@@ -85,6 +85,13 @@ _undecided(v) if {
 	inventory.scope_unreadable(object.get(v, "account", null), _key_type)
 }
 
+# a Terraform plan: the vault names a key the plan does not hold (read error on the vault)
+_undecided(v) if {
+	_key(v)
+	not _other_account(v)
+	inventory.any_read_failed(v, _describe_api)
+}
+
 _pass_message(v) := sprintf("customer managed key of account %s", [_key_account(v)]) if {
 	_other_account(v)
 } else := sprintf("customer managed key %s", [_key(v)])
@@ -96,7 +103,10 @@ _fail_message(v) := "no encryption key reported (AWS managed key by default)" if
 _error_message(v) := sprintf("cannot tell who manages key %s: %s", [_key(v), concat("; ", [sprintf("%s %s", [e.api, e.code]) | some e in _errors(v)])])
 
 _errors(v) := array.concat(
-	[e | some k in inventory.resources(_key_type); k.id == _key(v); some e in inventory.read_errors(k, _describe_api)],
+	array.concat(
+		[e | some k in inventory.resources(_key_type); k.id == _key(v); some e in inventory.read_errors(k, _describe_api)],
+		inventory.read_errors(v, _describe_api),
+	),
 	inventory.scope_errors(object.get(v, "account", null), _key_type),
 )
 

@@ -100,3 +100,12 @@ test_no_result_without_vaults if {
 	rs := check.results with input as _input([], [_kms("cmk", "CUSTOMER", [])])
 	count(rs) == 0
 }
+
+test_error_planned_vault_whose_key_is_outside_the_plan if {
+	not_in_plan := [{"api": "kms:DescribeKey", "code": "NotInPlan", "message": "aws_backup_vault.shared.kms_key_arn names a key that is not in the plan"}]
+	vault := object.union(_vault("shared", _key_arn(_acct, "external")), {"errors": not_in_plan})
+	rs := check.results with input as _input([vault], [])
+	_status(rs, _id("shared")) == {"error"}
+	some r in rs
+	r.evidence.errors == [{"api": "kms:DescribeKey", "code": "NotInPlan"}]
+}

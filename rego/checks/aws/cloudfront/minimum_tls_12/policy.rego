@@ -20,14 +20,30 @@ package attestkit.checks.aws.cloudfront.minimum_tls_12
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["ViewerCertificate.MinimumProtocolVersion"]
+
+results contains result.error(d, inventory.after_apply_message(d, _paths), inventory.with_unknown(d, _paths, _evidence(d))) if {
+	some d in inventory.resources("AWS::CloudFront::Distribution")
+	_undecided(d)
+}
+
 results contains result.pass(d, sprintf("minimum viewer protocol %v", [_minimum(d)]), _evidence(d)) if {
 	some d in inventory.resources("AWS::CloudFront::Distribution")
+	not _undecided(d)
 	_compliant(d)
 }
 
 results contains result.fail(d, _fail_message(d), _evidence(d)) if {
 	some d in inventory.resources("AWS::CloudFront::Distribution")
+	not _undecided(d)
 	not _compliant(d)
+}
+
+# The default certificate fails whatever the minimum version turns out to be.
+_undecided(d) if {
+	inventory.known_after_apply(d, _paths)
+	not _default_certificate(d)
 }
 
 _certificate(d) := object.get(d.config, "ViewerCertificate", {})

@@ -67,3 +67,24 @@ test_no_result_without_distributions if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(certificate) := object.union(_distribution("cdn", certificate), {"config": {"_terraform": {"unknown": ["ViewerCertificate.MinimumProtocolVersion"]}}})
+
+test_error_minimum_known_after_apply if {
+	rs := check.results with input as _input([_planned(_acm("(known after apply)"))])
+	_status(rs, _id("cdn")) == {"error"}
+	some r in rs
+	r.evidence == {
+		"ViewerCertificate.CloudFrontDefaultCertificate": false,
+		"ViewerCertificate.MinimumProtocolVersion": "(known after apply)",
+		"known_after_apply": ["ViewerCertificate.MinimumProtocolVersion"],
+	}
+	startswith(r.message, "cannot judge before apply: ViewerCertificate.MinimumProtocolVersion")
+}
+
+test_fail_default_certificate_decides_before_apply if {
+	certificate := {"CloudFrontDefaultCertificate": true, "MinimumProtocolVersion": "(known after apply)"}
+	rs := check.results with input as _input([_planned(certificate)])
+	_status(rs, _id("cdn")) == {"fail"}
+}

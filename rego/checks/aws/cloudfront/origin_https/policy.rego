@@ -25,15 +25,30 @@ import data.attestkit.lib.result
 
 _viewer_https := {"https-only", "redirect-to-https"}
 
+# Paths a Terraform plan can leave known only after apply (the viewer policies decide for
+# match-viewer origins).
+_paths := [
+	"Origins.Items[].CustomOriginConfig.OriginProtocolPolicy",
+	"DefaultCacheBehavior.ViewerProtocolPolicy",
+	"CacheBehaviors.Items[].ViewerProtocolPolicy",
+]
+
+results contains result.error(d, inventory.after_apply_message(d, _paths), inventory.with_unknown(d, _paths, _evidence(d))) if {
+	some d in _judged
+	_undecided(d)
+}
+
 results contains result.pass(d, "custom origins reached over HTTPS", _evidence(d)) if {
 	some d in _judged
+	not _undecided(d)
 	_compliant(d)
 }
 
 results contains result.fail(d, msg, _evidence(d)) if {
 	some d in _judged
+	not _undecided(d)
 	not _compliant(d)
-	msg := sprintf("origin reached over HTTP: %s", [concat(", ", [_origin_name(o) | some o in _custom_origins(d); not _secure(d, o)])])
+	msg := sprintf("origin reached over HTTP: %s", [concat(", ", [_origin_name(o) | some o in _custom_origins(d); _insecure(d, o)])])
 }
 
 _judged := [d |
@@ -56,15 +71,50 @@ _secure(d, o) if {
 }
 
 _viewers_use_https(d) if {
-	d.config.DefaultCacheBehavior.ViewerProtocolPolicy in _viewer_https
-	every b in inventory.array_at(object.get(d.config, "CacheBehaviors", null), "Items") {
-		b.ViewerProtocolPolicy in _viewer_https
+	every p in _viewer_policies(d) {
+		p in _viewer_https
 	}
 }
+
+_viewer_policies(d) := array.concat(
+	[object.get(d.config, ["DefaultCacheBehavior", "ViewerProtocolPolicy"], null)],
+	[object.get(b, "ViewerProtocolPolicy", null) | some b in inventory.array_at(object.get(d.config, "CacheBehaviors", null), "Items")],
+)
 
 _compliant(d) if {
 	every o in _custom_origins(d) {
 		_secure(d, o)
+	}
+}
+
+# An origin known to be reached over HTTP; not one whose policy, or whose viewers' policies
+# for match-viewer, are known only after apply.
+_insecure(d, o) if {
+	not _secure(d, o)
+	not _unsure(d, o)
+}
+
+_unsure(_, o) if inventory.unknown_until_apply(o.CustomOriginConfig.OriginProtocolPolicy)
+
+_unsure(d, o) if {
+	o.CustomOriginConfig.OriginProtocolPolicy == "match-viewer"
+	some p in _viewer_policies(d)
+	inventory.unknown_until_apply(p)
+	every q in _viewer_policies(d) {
+		_viewer_may_use_https(q)
+	}
+}
+
+_viewer_may_use_https(p) if p in _viewer_https
+
+_viewer_may_use_https(p) if inventory.unknown_until_apply(p)
+
+# An origin known to be reached over HTTP fails whatever the others turn out to be.
+_undecided(d) if {
+	inventory.known_after_apply(d, _paths)
+	not _compliant(d)
+	every o in _custom_origins(d) {
+		not _insecure(d, o)
 	}
 }
 

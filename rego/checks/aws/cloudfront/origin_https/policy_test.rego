@@ -60,3 +60,42 @@ test_no_result_s3_origins_only if {
 	rs := check.results with input as _input([_distribution("E6", [_s3("video")], "allow-all")])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(origins, viewer, unknown) := object.union(_distribution("cdn", origins, viewer), {"config": {"_terraform": {"unknown": unknown}}})
+
+_origin_path := "Origins.Items[].CustomOriginConfig.OriginProtocolPolicy"
+
+test_error_origin_policy_known_after_apply if {
+	d := _planned([_custom("api", "(known after apply)")], "https-only", [_origin_path])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+	some r in rs
+	r.evidence == {
+		"Origins[].CustomOriginConfig.OriginProtocolPolicy": {"api": "(known after apply)"},
+		"known_after_apply": [_origin_path],
+	}
+	startswith(r.message, "cannot judge before apply: Origins.Items[].CustomOriginConfig.OriginProtocolPolicy")
+}
+
+test_error_match_viewer_viewer_policy_known_after_apply if {
+	d := _planned([_custom("api", "match-viewer")], "(known after apply)", ["DefaultCacheBehavior.ViewerProtocolPolicy"])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["DefaultCacheBehavior.ViewerProtocolPolicy"]
+}
+
+test_pass_https_only_whatever_viewer_policy if {
+	d := _planned([_custom("api", "https-only")], "(known after apply)", ["DefaultCacheBehavior.ViewerProtocolPolicy"])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"pass"}
+}
+
+test_fail_known_http_origin_decides_before_apply if {
+	d := _planned([_custom("api", "(known after apply)"), _custom("legacy", "http-only")], "https-only", [_origin_path])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"fail"}
+	some r in rs
+	r.message == "origin reached over HTTP: legacy.example.com (http-only)"
+}

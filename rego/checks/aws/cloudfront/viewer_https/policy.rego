@@ -21,15 +21,25 @@ import data.attestkit.lib.result
 
 _https := {"https-only", "redirect-to-https"}
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["DefaultCacheBehavior.ViewerProtocolPolicy", "CacheBehaviors.Items[].ViewerProtocolPolicy"]
+
+results contains result.error(d, inventory.after_apply_message(d, _paths), inventory.with_unknown(d, _paths, _evidence(d))) if {
+	some d in inventory.resources("AWS::CloudFront::Distribution")
+	_undecided(d)
+}
+
 results contains result.pass(d, "every cache behaviour requires HTTPS", _evidence(d)) if {
 	some d in inventory.resources("AWS::CloudFront::Distribution")
+	not _undecided(d)
 	_compliant(d)
 }
 
 results contains result.fail(d, msg, _evidence(d)) if {
 	some d in inventory.resources("AWS::CloudFront::Distribution")
+	not _undecided(d)
 	not _compliant(d)
-	msg := sprintf("HTTP allowed for %s", [concat(", ", [b.path | some b in _behaviours(d); not b.policy in _https])])
+	msg := sprintf("HTTP allowed for %s", [concat(", ", [b.path | some b in _behaviours(d); _allows_http(b)])])
 }
 
 # The default behaviour (path "*") and every ordered one, with their viewer protocol policy.
@@ -43,6 +53,21 @@ _behaviours(d) := array.concat(
 _compliant(d) if {
 	every b in _behaviours(d) {
 		b.policy in _https
+	}
+}
+
+# A behaviour known to allow HTTP; one whose policy is known only after apply may not.
+_allows_http(b) if {
+	not b.policy in _https
+	not inventory.unknown_until_apply(b.policy)
+}
+
+# A behaviour known to allow HTTP fails whatever the others turn out to be.
+_undecided(d) if {
+	inventory.known_after_apply(d, _paths)
+	not _compliant(d)
+	every b in _behaviours(d) {
+		not _allows_http(b)
 	}
 }
 

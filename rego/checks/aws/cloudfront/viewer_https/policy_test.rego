@@ -57,3 +57,30 @@ test_no_result_without_distributions if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(default_policy, ordered, unknown) := object.union(_distribution("cdn", default_policy, ordered), {"config": {"_terraform": {"unknown": unknown}}})
+
+test_error_ordered_policy_known_after_apply if {
+	d := _planned("redirect-to-https", [["/api/*", "(known after apply)"]], ["CacheBehaviors.Items[].ViewerProtocolPolicy"])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["CacheBehaviors.Items[].ViewerProtocolPolicy"]
+	r.evidence["CacheBehaviors[].ViewerProtocolPolicy"] == {"*": "redirect-to-https", "/api/*": "(known after apply)"}
+	startswith(r.message, "cannot judge before apply: CacheBehaviors.Items[].ViewerProtocolPolicy")
+}
+
+test_error_default_policy_known_after_apply if {
+	d := _planned("(known after apply)", [], ["DefaultCacheBehavior.ViewerProtocolPolicy"])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+}
+
+test_fail_known_http_decides_before_apply if {
+	d := _planned("allow-all", [["/api/*", "(known after apply)"]], ["CacheBehaviors.Items[].ViewerProtocolPolicy"])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"fail"}
+	some r in rs
+	r.message == "HTTP allowed for *"
+}

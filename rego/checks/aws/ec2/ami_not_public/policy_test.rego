@@ -45,3 +45,21 @@ test_no_result_without_images if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path
+# (a launch permission whose group is known only after apply).
+test_error_public_known_after_apply if {
+	planned := {"Public": "(known after apply)", "_terraform": {"unknown": ["Public"]}}
+	rs := check.results with input as _input([_image("golden", planned)])
+	_status(rs, _id("golden")) == {"error"}
+	some r in rs
+	r.evidence == {"Public": "(known after apply)", "known_after_apply": ["Public"]}
+	startswith(r.message, "cannot judge before apply: Public")
+}
+
+test_fail_permission_for_all_decides_before_apply if {
+	# one launch permission is for "all"; another one's group is known only after apply
+	planned := {"Public": true, "_terraform": {"unknown": ["Public"]}}
+	rs := check.results with input as _input([_image("golden", planned)])
+	_status(rs, _id("golden")) == {"fail"}
+}

@@ -4,6 +4,7 @@
 #   The EBS volume is encrypted at rest with a KMS key, which also encrypts data moving
 #   between the volume and its instance and every snapshot taken from it. The check judges
 #   the `Encrypted` attribute of DescribeVolumes; it has no read of its own that can fail.
+#   In a Terraform plan, Encrypted known only after apply gives `error`.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 # custom:
@@ -19,15 +20,27 @@ package attestkit.checks.aws.ec2.ebs_volume_encrypted
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["Encrypted"]
+
+results contains result.error(v, inventory.after_apply_message(v, _paths), inventory.with_unknown(v, _paths, _evidence(v))) if {
+	some v in inventory.resources("AWS::EC2::Volume")
+	_undecided(v)
+}
+
 results contains result.pass(v, _pass_message(v), _evidence(v)) if {
 	some v in inventory.resources("AWS::EC2::Volume")
+	not _undecided(v)
 	_compliant(v)
 }
 
 results contains result.fail(v, "volume not encrypted", _evidence(v)) if {
 	some v in inventory.resources("AWS::EC2::Volume")
+	not _undecided(v)
 	not _compliant(v)
 }
+
+_undecided(v) if inventory.known_after_apply(v, _paths)
 
 _compliant(v) if v.config.Encrypted == true
 

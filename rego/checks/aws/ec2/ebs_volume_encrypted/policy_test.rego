@@ -64,3 +64,14 @@ test_no_result_when_volumes_not_collected if {
 	rs := check.results with input as object.union(_input([]), {"collection_errors": [scope_error]})
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path
+# (a volume without `encrypted` whose region's encryption by default the plan does not hold).
+test_error_encrypted_known_after_apply if {
+	planned := {"Encrypted": "(known after apply)", "_terraform": {"unknown": ["Encrypted"]}}
+	rs := check.results with input as _input([_volume("data", planned)])
+	_status(rs, _id("data")) == {"error"}
+	some r in rs
+	r.evidence == {"Encrypted": "(known after apply)", "KmsKeyId": null, "known_after_apply": ["Encrypted"]}
+	startswith(r.message, "cannot judge before apply: Encrypted")
+}

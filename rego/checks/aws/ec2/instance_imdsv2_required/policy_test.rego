@@ -51,3 +51,19 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(options) := object.union(_instance("web", options), {"id": "aws_instance.web", "config": {"_terraform": {"unknown": ["MetadataOptions.HttpTokens"]}}})
+
+test_error_tokens_known_after_apply if {
+	rs := check.results with input as _input([_planned({"HttpTokens": "(known after apply)"})])
+	_status(rs, "aws_instance.web") == {"error"}
+	some r in rs
+	r.evidence == {"MetadataOptions.HttpTokens": "(known after apply)", "MetadataOptions.HttpEndpoint": null, "known_after_apply": ["MetadataOptions.HttpTokens"]}
+	r.message == "cannot judge before apply: MetadataOptions.HttpTokens known only after apply; judge the applied resource"
+}
+
+test_pass_metadata_service_disabled_tokens_known_after_apply if {
+	rs := check.results with input as _input([_planned({"HttpTokens": "(known after apply)", "HttpEndpoint": "disabled"})])
+	_status(rs, "aws_instance.web") == {"pass"}
+}

@@ -55,3 +55,31 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel; it lists the path when
+# the subnet decides whether there will be an address.
+test_error_subnet_decides_public_ip_after_apply if {
+	planned := {"PublicIpAddress": "(known after apply)", "_terraform": {"unknown": ["PublicIpAddress"]}}
+	rs := check.results with input as _input([_instance("web", planned)])
+	_status(rs, _id("web")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["PublicIpAddress"]
+	r.evidence.PublicIpAddress == "(known after apply)"
+	startswith(r.message, "cannot judge before apply: PublicIpAddress")
+}
+
+test_fail_address_assigned_at_launch if {
+	# associate_public_ip_address = true: the address is known only after apply, but it exists.
+	rs := check.results with input as _input([_instance("web", {"PublicIpAddress": "(known after apply)"})])
+	_status(rs, _id("web")) == {"fail"}
+}
+
+test_fail_known_public_address_decides_before_apply if {
+	planned := {
+		"PublicIpAddress": "(known after apply)",
+		"NetworkInterfaces": [_interface({"PublicIp": "203.0.113.7"})],
+		"_terraform": {"unknown": ["PublicIpAddress"]},
+	}
+	rs := check.results with input as _input([_instance("web", planned)])
+	_status(rs, _id("web")) == {"fail"}
+}

@@ -150,3 +150,54 @@ test_no_result_without_groups if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel in the rule's field
+# and lists the path.
+_planned(group, permissions) := object.union(_sg(group, permissions), {"config": {"_terraform": {"unknown": ["IpPermissions"]}}})
+
+_later := "(known after apply)"
+
+test_error_cidr_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-plan", [_rule("tcp", 22, 22, [_later], [])])])
+	_status(rs, _id("sg-plan")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["IpPermissions"]
+	r.evidence["IpPermissions known only after apply"] == [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "known_after_apply": ["IpRanges[].CidrIp"]}]
+	r.message == "cannot judge before apply: IpPermissions known only after apply (IpRanges[].CidrIp of an ingress rule that could open port 22 or 3389 to the internet); judge the applied resource"
+}
+
+test_error_port_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-plan", [_rule("tcp", 0, _later, ["0.0.0.0/0"], [])])])
+	_status(rs, _id("sg-plan")) == {"error"}
+}
+
+test_error_protocol_known_after_apply if {
+	# an unknown protocol may be -1, which reaches every port
+	rs := check.results with input as _input([_planned("sg-plan", [_rule(_later, 443, 443, ["0.0.0.0/0"], [])])])
+	_status(rs, _id("sg-plan")) == {"error"}
+}
+
+test_fail_known_open_rule_decides_before_apply if {
+	rules := [_rule("tcp", 22, 22, ["0.0.0.0/0"], []), _rule("tcp", 3389, 3389, [_later], [])]
+	rs := check.results with input as _input([_planned("sg-plan", rules)])
+	_status(rs, _id("sg-plan")) == {"fail"}
+}
+
+test_pass_unknown_fields_that_cannot_open_admin_ports if {
+	rules := [_rule("tcp", _later, _later, ["10.0.0.0/8"], []), _rule("udp", 0, 65535, [_later], []), _rule("tcp", 443, 443, [_later], [])]
+	rs := check.results with input as _input([_planned("sg-plan", rules)])
+	_status(rs, _id("sg-plan")) == {"pass"}
+}
+
+test_error_ipv6_cidr_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-plan", [_rule("-1", null, null, [], [_later])])])
+	_status(rs, _id("sg-plan")) == {"error"}
+	some r in rs
+	r.evidence["IpPermissions known only after apply"][0].known_after_apply == ["Ipv6Ranges[].CidrIpv6"]
+}
+
+test_error_names_each_undecided_rule_once if {
+	rs := check.results with input as _input([_planned("sg-plan", [_rule("-1", null, null, [_later], [])])])
+	some r in rs
+	r.evidence["IpPermissions known only after apply"] == [{"IpProtocol": "-1", "FromPort": null, "ToPort": null, "known_after_apply": ["IpRanges[].CidrIp"]}]
+}

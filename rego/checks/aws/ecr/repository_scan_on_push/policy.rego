@@ -6,7 +6,8 @@
 #   registry's scanning configuration (basic or enhanced) with frequency SCAN_ON_PUSH or
 #   CONTINUOUS_SCAN has a repository filter matching the repository name (`*` wildcards).
 #   When the repository's own flag is off and the registry configuration could not be read,
-#   the result is `error`.
+#   the result is `error`; so it is, in a Terraform plan, when the flag is known only after
+#   apply and no registry rule covers the repository.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning-basic-enabling.html
@@ -38,6 +39,14 @@ results contains result.error(r, inventory.read_error_message(r, [_registry_api]
 	inventory.read_failed(r, _registry_api)
 }
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["imageScanningConfiguration.scanOnPush"]
+
+results contains result.error(r, inventory.after_apply_message(r, _paths), inventory.with_unknown(r, _paths, _evidence(r))) if {
+	some r in inventory.resources(_type)
+	_undecided(r)
+}
+
 results contains result.pass(r, _pass_message(r), _evidence(r)) if {
 	some r in inventory.resources(_type)
 	_compliant(r)
@@ -45,6 +54,15 @@ results contains result.pass(r, _pass_message(r), _evidence(r)) if {
 
 results contains result.fail(r, "images are not scanned on push", _evidence(r)) if {
 	some r in inventory.resources(_type)
+	not inventory.read_failed(r, _registry_api)
+	not _undecided(r)
+	not _compliant(r)
+}
+
+# A registry rule covering the repository passes whatever its own flag turns out to be; an
+# unreadable registry configuration is the read error above.
+_undecided(r) if {
+	inventory.known_after_apply(r, _paths)
 	not inventory.read_failed(r, _registry_api)
 	not _compliant(r)
 }

@@ -88,3 +88,29 @@ test_no_result_without_repositories if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_unknown_flag := {"_terraform": {"unknown": ["imageScanningConfiguration.scanOnPush"]}}
+
+_not_in_plan := [{"api": "ecr:GetRegistryScanningConfiguration", "code": "NotInPlan", "message": "not in the plan"}]
+
+test_error_flag_known_after_apply if {
+	rs := check.results with input as _input([_repo("app", "(known after apply)", object.union(_basic, _unknown_flag), [])])
+	_status(rs, _id("app")) == {"error"}
+	some r in rs
+	r.evidence["imageScanningConfiguration.scanOnPush"] == "(known after apply)"
+	r.evidence.known_after_apply == ["imageScanningConfiguration.scanOnPush"]
+	startswith(r.message, "cannot judge before apply: imageScanningConfiguration.scanOnPush")
+}
+
+test_pass_registry_rule_decides_before_apply if {
+	registry := object.union(_rule("SCAN_ON_PUSH", "*"), _unknown_flag)
+	rs := check.results with input as _input([_repo("app", "(known after apply)", registry, [])])
+	_status(rs, _id("app")) == {"pass"}
+}
+
+test_error_flag_known_after_apply_registry_not_in_plan if {
+	rs := check.results with input as _input([_repo("app", "(known after apply)", _unknown_flag, _not_in_plan)])
+	_status(rs, _id("app")) == {"error"}
+	count(rs) == 1
+}

@@ -59,3 +59,13 @@ test_no_result_without_repositories if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_mutability_known_after_apply if {
+	planned := {"imageTagMutability": "(known after apply)", "_terraform": {"unknown": ["imageTagMutability"]}}
+	rs := check.results with input as _input([_repo("app", planned)])
+	_status(rs, _id("app")) == {"error"}
+	some r in rs
+	r.evidence == {"imageTagMutability": "(known after apply)", "imageTagMutabilityExclusionFilters": [], "known_after_apply": ["imageTagMutability"]}
+	startswith(r.message, "cannot judge before apply: imageTagMutability")
+}

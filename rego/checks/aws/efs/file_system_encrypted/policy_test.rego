@@ -46,3 +46,13 @@ test_no_result_without_file_systems if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_encrypted_known_after_apply if {
+	planned := {"Encrypted": "(known after apply)", "_terraform": {"unknown": ["Encrypted"]}}
+	rs := check.results with input as _input([_fs("shared", planned)])
+	_status(rs, _id("shared")) == {"error"}
+	some r in rs
+	r.evidence == {"Encrypted": "(known after apply)", "KmsKeyId": null, "known_after_apply": ["Encrypted"]}
+	startswith(r.message, "cannot judge before apply: Encrypted")
+}

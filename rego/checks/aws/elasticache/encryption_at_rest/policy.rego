@@ -6,6 +6,7 @@
 #   Memcached has no encryption at rest at all, so a Memcached cluster fails: keep PHI out
 #   of it or move to Redis OSS / Valkey. A missing flag is read as off. The check judges
 #   what the Describe calls return; it has no read of its own that can fail.
+#   In a Terraform plan, AtRestEncryptionEnabled known only after apply gives `error`.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ReplicationGroup.html
@@ -27,15 +28,27 @@ _caches := array.concat(
 	inventory.resources("AWS::ElastiCache::CacheCluster"),
 )
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["AtRestEncryptionEnabled"]
+
+results contains result.error(c, inventory.after_apply_message(c, _paths), inventory.with_unknown(c, _paths, _evidence(c))) if {
+	some c in _caches
+	_undecided(c)
+}
+
 results contains result.pass(c, "encrypted at rest", _evidence(c)) if {
 	some c in _caches
+	not _undecided(c)
 	_compliant(c)
 }
 
 results contains result.fail(c, _fail_message(c), _evidence(c)) if {
 	some c in _caches
+	not _undecided(c)
 	not _compliant(c)
 }
+
+_undecided(c) if inventory.known_after_apply(c, _paths)
 
 _compliant(c) if c.config.AtRestEncryptionEnabled == true
 

@@ -69,3 +69,13 @@ test_no_result_without_caches if {
 	rs := check.results with input as _input([], [])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_at_rest_known_after_apply if {
+	planned := {"AtRestEncryptionEnabled": "(known after apply)", "_terraform": {"unknown": ["AtRestEncryptionEnabled"]}}
+	rs := check.results with input as _input([_group("g", planned)], [])
+	_status(rs, _group_id("g")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["AtRestEncryptionEnabled"]
+	startswith(r.message, "cannot judge before apply: AtRestEncryptionEnabled")
+}

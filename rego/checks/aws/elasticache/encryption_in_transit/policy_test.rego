@@ -74,3 +74,30 @@ test_no_result_without_caches if {
 	rs := check.results with input as _input([], [])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_tls_known_after_apply if {
+	planned := {"TransitEncryptionEnabled": "(known after apply)", "_terraform": {"unknown": ["TransitEncryptionEnabled"]}}
+	rs := check.results with input as _input([_group("g", planned)], [_cluster("c", planned)])
+	_status(rs, _group_id("g")) == {"error"}
+	_status(rs, _cluster_id("c")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["TransitEncryptionEnabled"]
+	startswith(r.message, "cannot judge before apply: TransitEncryptionEnabled")
+}
+
+test_error_mode_known_after_apply if {
+	planned := {"TransitEncryptionEnabled": true, "TransitEncryptionMode": "(known after apply)", "_terraform": {"unknown": ["TransitEncryptionMode"]}}
+	rs := check.results with input as _input([_group("g", planned)], [])
+	_status(rs, _group_id("g")) == {"error"}
+	some r in rs
+	r.evidence == {"TransitEncryptionEnabled": true, "TransitEncryptionMode": "(known after apply)", "known_after_apply": ["TransitEncryptionMode"]}
+}
+
+test_fail_tls_off_decides_before_apply if {
+	# TLS known to be off fails, whatever else is known only after apply (the plan collector lists
+	# the mode only when TLS is on; this guards the rule's order).
+	planned := {"TransitEncryptionEnabled": false, "_terraform": {"unknown": ["TransitEncryptionMode"]}}
+	rs := check.results with input as _input([_group("g", planned)], [])
+	_status(rs, _group_id("g")) == {"fail"}
+}

@@ -6,7 +6,8 @@
 #   and show who can decrypt them, rather than with the AWS managed aws/lambda key.
 #   Functions without environment variables are not judged. Only the variable names reach
 #   the evidence bundle, never their values. The check judges what ListFunctions returns;
-#   it has no read of its own that can fail.
+#   it has no read of its own that can fail. In a Terraform plan, a function whose variables
+#   are known only after apply is `error` unless KMSKeyArn is set.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk
@@ -25,17 +26,45 @@ import data.attestkit.lib.result
 
 _type := "AWS::Lambda::Function"
 
-results contains result.pass(f, sprintf("%d environment variable(s) encrypted with %s", [count(_names(f)), f.config.KMSKeyArn]), _evidence(f)) if {
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["Environment.VariableNames"]
+
+results contains result.error(f, inventory.after_apply_message(f, _paths), inventory.with_unknown(f, _paths, _evidence(f))) if {
 	some f in inventory.resources(_type)
-	count(_names(f)) > 0
+	_judged(f)
+	_undecided(f)
+}
+
+results contains result.pass(f, sprintf("%s encrypted with %s", [_variables(f), f.config.KMSKeyArn]), _evidence(f)) if {
+	some f in inventory.resources(_type)
+	_judged(f)
+	not _undecided(f)
 	_compliant(f)
 }
 
-results contains result.fail(f, sprintf("%d environment variable(s) encrypted with the AWS managed key only", [count(_names(f))]), _evidence(f)) if {
+results contains result.fail(f, sprintf("%s encrypted with the AWS managed key only", [_variables(f)]), _evidence(f)) if {
 	some f in inventory.resources(_type)
-	count(_names(f)) > 0
+	_judged(f)
+	not _undecided(f)
 	not _compliant(f)
 }
+
+# Functions with environment variables, or whose variables are known only after apply.
+_judged(f) if count(_names(f)) > 0
+
+_judged(f) if _names_unknown(f)
+
+_names_unknown(f) if inventory.known_after_apply(f, _paths)
+
+# A customer managed key passes whatever the variables turn out to be.
+_undecided(f) if {
+	_names_unknown(f)
+	not _compliant(f)
+}
+
+_variables(f) := "environment variables (known only after apply)" if {
+	_names_unknown(f)
+} else := sprintf("%d environment variable(s)", [count(_names(f))])
 
 _compliant(f) if {
 	is_string(f.config.KMSKeyArn)

@@ -70,3 +70,21 @@ test_no_result_without_functions if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan whose environment variables are known only after apply writes no names and
+# lists the path.
+_planned := {"_terraform": {"unknown": ["Environment.VariableNames"]}}
+
+test_error_variables_known_after_apply if {
+	rs := check.results with input as _input([_function("api", _planned)])
+	_status(rs, _id("api")) == {"error"}
+	some r in rs
+	r.evidence == {"Environment.VariableNames": [], "KMSKeyArn": null, "known_after_apply": ["Environment.VariableNames"]}
+	startswith(r.message, "cannot judge before apply: Environment.VariableNames")
+}
+
+test_pass_customer_key_decides_before_apply if {
+	key := "arn:aws:kms:us-east-1:111122223333:key/k"
+	rs := check.results with input as _input([_function("api", object.union(_planned, {"KMSKeyArn": key}))])
+	_status(rs, _id("api")) == {"pass"}
+}

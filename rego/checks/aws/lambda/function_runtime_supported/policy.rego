@@ -8,6 +8,7 @@
 #   the table fails until the table names it, since nothing shows it is supported.
 #   Functions packaged as container images have no managed runtime and are not judged.
 #   The check judges what ListFunctions returns; it has no read of its own that can fail.
+#   In a Terraform plan, a Runtime known only after apply gives `error`.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html
@@ -78,19 +79,32 @@ _deprecation := {
 
 _type := "AWS::Lambda::Function"
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["Runtime"]
+
+results contains result.error(f, inventory.after_apply_message(f, _paths), inventory.with_unknown(f, _paths, _evidence(f))) if {
+	some f in inventory.resources(_type)
+	_judged(f)
+	_undecided(f)
+}
+
 results contains result.pass(f, sprintf("runtime %s supported until %s", [f.config.Runtime, _deprecation[f.config.Runtime]]), _evidence(f)) if {
 	some f in inventory.resources(_type)
 	_judged(f)
+	not _undecided(f)
 	_compliant(f)
 }
 
 results contains result.fail(f, _fail_message(f), _evidence(f)) if {
 	some f in inventory.resources(_type)
 	_judged(f)
+	not _undecided(f)
 	not _compliant(f)
 }
 
 _judged(f) if is_string(f.config.Runtime)
+
+_undecided(f) if inventory.known_after_apply(f, _paths)
 
 _compliant(f) if inventory.collected_at_ns < time.parse_rfc3339_ns(_deprecation[f.config.Runtime])
 

@@ -69,3 +69,13 @@ test_no_result_without_functions if {
 	rs := check.results with input as _input([], "2026-11-28T00:00:00Z")
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_runtime_known_after_apply if {
+	planned := {"Runtime": "(known after apply)", "_terraform": {"unknown": ["Runtime"]}}
+	rs := check.results with input as _input([_function("api", planned)], "2026-11-28T00:00:00Z")
+	_status(rs, _id("api")) == {"error"}
+	some r in rs
+	r.evidence == {"Runtime": "(known after apply)", "deprecation_date": null, "known_after_apply": ["Runtime"]}
+	startswith(r.message, "cannot judge before apply: Runtime")
+}

@@ -25,15 +25,27 @@ import data.attestkit.lib.result
 
 _min_days := 365
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["retentionInDays"]
+
+results contains result.error(g, inventory.after_apply_message(g, _paths), inventory.with_unknown(g, _paths, _evidence(g))) if {
+	some g in inventory.resources("AWS::Logs::LogGroup")
+	_undecided(g)
+}
+
 results contains result.pass(g, _pass_message(g), _evidence(g)) if {
 	some g in inventory.resources("AWS::Logs::LogGroup")
+	not _undecided(g)
 	_compliant(g)
 }
 
 results contains result.fail(g, sprintf("events kept %v days, fewer than %d", [_days(g), _min_days]), _evidence(g)) if {
 	some g in inventory.resources("AWS::Logs::LogGroup")
+	not _undecided(g)
 	not _compliant(g)
 }
+
+_undecided(g) if inventory.known_after_apply(g, _paths)
 
 # Absent (or null) retentionInDays is the API's way of saying events never expire.
 _days(g) := object.get(g.config, "retentionInDays", null)

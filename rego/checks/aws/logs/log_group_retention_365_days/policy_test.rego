@@ -51,3 +51,13 @@ test_no_result_without_groups if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_retention_known_after_apply if {
+	planned := {"retentionInDays": "(known after apply)", "_terraform": {"unknown": ["retentionInDays"]}}
+	rs := check.results with input as _input([_group("/app/audit", planned)])
+	_status(rs, _id("/app/audit")) == {"error"}
+	some r in rs
+	r.evidence == {"retentionInDays": "(known after apply)", "required_days": 365, "known_after_apply": ["retentionInDays"]}
+	startswith(r.message, "cannot judge before apply: retentionInDays")
+}

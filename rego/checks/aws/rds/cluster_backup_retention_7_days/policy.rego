@@ -19,17 +19,29 @@ import data.attestkit.lib.result
 
 _min_days := 7
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["BackupRetentionPeriod"]
+
+results contains result.error(c, inventory.after_apply_message(c, _paths), inventory.with_unknown(c, _paths, _evidence(c))) if {
+	some c in inventory.resources("AWS::RDS::DBCluster")
+	_undecided(c)
+}
+
 results contains result.pass(c, sprintf("automated backups kept %v days", [_days(c)]), _evidence(c)) if {
 	some c in inventory.resources("AWS::RDS::DBCluster")
+	not _undecided(c)
 	_compliant(c)
 }
 
 results contains result.fail(c, sprintf("automated backups kept %v days, fewer than %d", [_days(c), _min_days]), _evidence(c)) if {
 	some c in inventory.resources("AWS::RDS::DBCluster")
+	not _undecided(c)
 	not _compliant(c)
 }
 
 _days(c) := object.get(c.config, "BackupRetentionPeriod", null)
+
+_undecided(c) if inventory.known_after_apply(c, _paths)
 
 _compliant(c) if {
 	is_number(_days(c))

@@ -20,15 +20,27 @@ package attestkit.checks.aws.rds.cluster_storage_encrypted
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["StorageEncrypted"]
+
+results contains result.error(c, inventory.after_apply_message(c, _paths), inventory.with_unknown(c, _paths, _evidence(c))) if {
+	some c in inventory.resources("AWS::RDS::DBCluster")
+	_undecided(c)
+}
+
 results contains result.pass(c, sprintf("storage encrypted with %v", [_key(c)]), _evidence(c)) if {
 	some c in inventory.resources("AWS::RDS::DBCluster")
+	not _undecided(c)
 	_compliant(c)
 }
 
 results contains result.fail(c, "storage not encrypted at rest", _evidence(c)) if {
 	some c in inventory.resources("AWS::RDS::DBCluster")
+	not _undecided(c)
 	not _compliant(c)
 }
+
+_undecided(c) if inventory.known_after_apply(c, _paths)
 
 _compliant(c) if c.config.StorageEncrypted == true
 

@@ -37,3 +37,13 @@ test_no_result_without_clusters if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_storage_encrypted_known_after_apply if {
+	planned := {"StorageEncrypted": "(known after apply)", "_terraform": {"unknown": ["StorageEncrypted"]}}
+	rs := check.results with input as _input([_cluster("reporting", planned)])
+	_status(rs, _id("reporting")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["StorageEncrypted"]
+	startswith(r.message, "cannot judge before apply: StorageEncrypted")
+}

@@ -18,13 +18,22 @@ package attestkit.checks.aws.rds.instance_auto_minor_version_upgrade
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+_paths := ["AutoMinorVersionUpgrade"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in inventory.resources("AWS::RDS::DBInstance")
+	_undecided(db)
+}
+
 results contains result.pass(db, "automatic minor version upgrades on", _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, "automatic minor version upgrades off", _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	not _compliant(db)
 }
 
@@ -34,3 +43,5 @@ _evidence(db) := {
 	"AutoMinorVersionUpgrade": object.get(db.config, "AutoMinorVersionUpgrade", null),
 	"EngineVersion": object.get(db.config, "EngineVersion", null),
 }
+
+_undecided(db) if inventory.known_after_apply(db, _paths)

@@ -42,3 +42,12 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+test_error_autominorversionupgrade_known_after_apply if {
+	planned := {"AutoMinorVersionUpgrade": "(known after apply)", "_terraform": {"unknown": ["AutoMinorVersionUpgrade"]}}
+	rs := check.results with input as _input([_db("planned", planned)])
+	_status(rs, _id("planned")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["AutoMinorVersionUpgrade"]
+	startswith(r.message, "cannot judge before apply: AutoMinorVersionUpgrade known only after apply")
+}

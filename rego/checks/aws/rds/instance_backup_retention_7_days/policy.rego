@@ -21,13 +21,23 @@ import data.attestkit.lib.result
 
 _min_days := 7
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["BackupRetentionPeriod"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in _judged
+	_undecided(db)
+}
+
 results contains result.pass(db, sprintf("automated backups kept %v days", [_days(db)]), _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, _fail_message(db), _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	not _compliant(db)
 }
 
@@ -42,6 +52,8 @@ _in_cluster(db) if db.config.DBClusterIdentifier
 _read_replica(db) if db.config.ReadReplicaSourceDBInstanceIdentifier
 
 _days(db) := object.get(db.config, "BackupRetentionPeriod", null)
+
+_undecided(db) if inventory.known_after_apply(db, _paths)
 
 _compliant(db) if {
 	is_number(_days(db))

@@ -59,3 +59,13 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_retention_known_after_apply if {
+	planned := {"BackupRetentionPeriod": "(known after apply)", "_terraform": {"unknown": ["BackupRetentionPeriod"]}}
+	rs := check.results with input as _input([_db("ehr", planned)])
+	_status(rs, _id("ehr")) == {"error"}
+	some r in rs
+	r.evidence == {"BackupRetentionPeriod": "(known after apply)", "required_days": 7, "known_after_apply": ["BackupRetentionPeriod"]}
+	startswith(r.message, "cannot judge before apply: BackupRetentionPeriod")
+}

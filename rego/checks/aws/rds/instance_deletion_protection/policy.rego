@@ -18,13 +18,22 @@ package attestkit.checks.aws.rds.instance_deletion_protection
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+_paths := ["DeletionProtection"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in _judged
+	_undecided(db)
+}
+
 results contains result.pass(db, "deletion protection on", _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, "deletion protection off", _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	not _compliant(db)
 }
 
@@ -36,3 +45,5 @@ _judged := [db |
 _compliant(db) if db.config.DeletionProtection == true
 
 _evidence(db) := {"DeletionProtection": object.get(db.config, "DeletionProtection", null)}
+
+_undecided(db) if inventory.known_after_apply(db, _paths)

@@ -42,3 +42,12 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+test_error_deletionprotection_known_after_apply if {
+	planned := {"DeletionProtection": "(known after apply)", "_terraform": {"unknown": ["DeletionProtection"]}}
+	rs := check.results with input as _input([_db("planned", planned)])
+	_status(rs, _id("planned")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["DeletionProtection"]
+	startswith(r.message, "cannot judge before apply: DeletionProtection known only after apply")
+}

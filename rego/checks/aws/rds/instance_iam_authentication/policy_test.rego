@@ -43,3 +43,27 @@ test_no_result_cluster_member if {
 	rs := check.results with input as _input([_db("aurora-1", "mysql", {"DBClusterIdentifier": "c", "IAMDatabaseAuthenticationEnabled": false})])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned := {"_terraform": {"unknown": ["Engine"]}}
+
+test_error_engine_known_after_apply if {
+	rs := check.results with input as _input([_db("restored", "(known after apply)", object.union(_planned, {"IAMDatabaseAuthenticationEnabled": false}))])
+	_status(rs, _id("restored")) == {"error"}
+	some r in rs
+	r.evidence == {"Engine": "(known after apply)", "IAMDatabaseAuthenticationEnabled": false, "known_after_apply": ["Engine"]}
+	startswith(r.message, "cannot judge before apply: Engine")
+}
+
+test_pass_engine_known_after_apply_iam_auth_on if {
+	rs := check.results with input as _input([_db("restored", "(known after apply)", object.union(_planned, {"IAMDatabaseAuthenticationEnabled": true}))])
+	_status(rs, _id("restored")) == {"pass"}
+}
+
+test_error_iam_flag_known_after_apply if {
+	planned := {"IAMDatabaseAuthenticationEnabled": "(known after apply)", "_terraform": {"unknown": ["IAMDatabaseAuthenticationEnabled"]}}
+	rs := check.results with input as _input([_db("planned-flag", "postgres", planned)])
+	_status(rs, _id("planned-flag")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["IAMDatabaseAuthenticationEnabled"]
+}

@@ -19,13 +19,22 @@ package attestkit.checks.aws.rds.instance_multi_az
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+_paths := ["MultiAZ"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in _judged
+	_undecided(db)
+}
+
 results contains result.pass(db, sprintf("Multi-AZ, standby in %v", [_standby(db)]), _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, sprintf("single-AZ deployment in %v", [_zone(db)]), _evidence(db)) if {
 	some db in _judged
+	not _undecided(db)
 	not _compliant(db)
 }
 
@@ -46,3 +55,5 @@ _evidence(db) := {
 	"AvailabilityZone": object.get(db.config, "AvailabilityZone", null),
 	"SecondaryAvailabilityZone": object.get(db.config, "SecondaryAvailabilityZone", null),
 }
+
+_undecided(db) if inventory.known_after_apply(db, _paths)

@@ -46,3 +46,12 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+test_error_multiaz_known_after_apply if {
+	planned := {"MultiAZ": "(known after apply)", "_terraform": {"unknown": ["MultiAZ"]}}
+	rs := check.results with input as _input([_db("planned", planned)])
+	_status(rs, _id("planned")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["MultiAZ"]
+	startswith(r.message, "cannot judge before apply: MultiAZ known only after apply")
+}

@@ -18,13 +18,22 @@ package attestkit.checks.aws.rds.instance_not_publicly_accessible
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+_paths := ["PubliclyAccessible"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in inventory.resources("AWS::RDS::DBInstance")
+	_undecided(db)
+}
+
 results contains result.pass(db, "not publicly accessible", _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, _fail_message(db), _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	not _compliant(db)
 }
 
@@ -39,3 +48,5 @@ _evidence(db) := {
 	"PubliclyAccessible": object.get(db.config, "PubliclyAccessible", null),
 	"Endpoint.Address": object.get(db.config, ["Endpoint", "Address"], null),
 }
+
+_undecided(db) if inventory.known_after_apply(db, _paths)

@@ -43,3 +43,12 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+test_error_publiclyaccessible_known_after_apply if {
+	planned := {"PubliclyAccessible": "(known after apply)", "_terraform": {"unknown": ["PubliclyAccessible"]}}
+	rs := check.results with input as _input([_db("planned", planned)])
+	_status(rs, _id("planned")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["PubliclyAccessible"]
+	startswith(r.message, "cannot judge before apply: PubliclyAccessible known only after apply")
+}

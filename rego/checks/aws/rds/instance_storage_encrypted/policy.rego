@@ -21,15 +21,27 @@ package attestkit.checks.aws.rds.instance_storage_encrypted
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["StorageEncrypted"]
+
+results contains result.error(db, inventory.after_apply_message(db, _paths), inventory.with_unknown(db, _paths, _evidence(db))) if {
+	some db in inventory.resources("AWS::RDS::DBInstance")
+	_undecided(db)
+}
+
 results contains result.pass(db, sprintf("storage encrypted with %v", [_key(db)]), _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	_compliant(db)
 }
 
 results contains result.fail(db, "storage not encrypted at rest", _evidence(db)) if {
 	some db in inventory.resources("AWS::RDS::DBInstance")
+	not _undecided(db)
 	not _compliant(db)
 }
+
+_undecided(db) if inventory.known_after_apply(db, _paths)
 
 _compliant(db) if db.config.StorageEncrypted == true
 

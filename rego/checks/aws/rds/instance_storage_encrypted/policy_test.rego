@@ -54,3 +54,15 @@ test_no_result_without_instances if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned := {"StorageEncrypted": "(known after apply)", "_terraform": {"unknown": ["StorageEncrypted"]}}
+
+test_error_storage_encrypted_known_after_apply if {
+	rs := check.results with input as _input([_db("replica", _planned)])
+	_status(rs, _id("replica")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["StorageEncrypted"]
+	r.evidence.StorageEncrypted == "(known after apply)"
+	startswith(r.message, "cannot judge before apply: StorageEncrypted")
+}

@@ -46,3 +46,19 @@ test_no_result_without_clusters if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_encrypted_known_after_apply if {
+	planned := {"Encrypted": "(known after apply)", "_terraform": {"unknown": ["Encrypted"]}}
+	rs := check.results with input as _input([_cluster("warehouse", planned)])
+	_status(rs, _id("warehouse")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["Encrypted"]
+	startswith(r.message, "cannot judge before apply: Encrypted")
+}
+
+test_pass_other_value_known_after_apply if {
+	planned := {"Encrypted": true, "PubliclyAccessible": "(known after apply)", "_terraform": {"unknown": ["PubliclyAccessible"]}}
+	rs := check.results with input as _input([_cluster("warehouse", planned)])
+	_status(rs, _id("warehouse")) == {"pass"}
+}

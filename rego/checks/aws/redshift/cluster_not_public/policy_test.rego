@@ -46,3 +46,13 @@ test_no_result_without_clusters if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_publicly_accessible_known_after_apply if {
+	planned := {"PubliclyAccessible": "(known after apply)", "_terraform": {"unknown": ["PubliclyAccessible"]}}
+	rs := check.results with input as _input([_cluster("warehouse", planned)])
+	_status(rs, _id("warehouse")) == {"error"}
+	some r in rs
+	r.evidence == {"PubliclyAccessible": "(known after apply)", "Endpoint.Address": null, "known_after_apply": ["PubliclyAccessible"]}
+	startswith(r.message, "cannot judge before apply: PubliclyAccessible")
+}

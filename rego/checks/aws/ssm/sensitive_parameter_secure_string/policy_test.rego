@@ -71,3 +71,34 @@ test_no_result_without_parameters if {
 	rs := check.results with input as _input([])
 	count(rs) == 0
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(name, type, unknown) := object.union(_parameter(name, type), {
+	"id": "aws_ssm_parameter.this",
+	"config": {"_terraform": {"unknown": unknown}},
+})
+
+test_error_name_known_after_apply if {
+	rs := check.results with input as _input([_planned("(known after apply)", "String", ["Name"])])
+	_status(rs, "aws_ssm_parameter.this") == {"error"}
+	some r in rs
+	r.evidence == {"Name": "(known after apply)", "Type": "String", "KeyId": null, "known_after_apply": ["Name"]}
+	startswith(r.message, "cannot judge before apply: Name")
+}
+
+test_error_type_known_after_apply if {
+	rs := check.results with input as _input([_planned("/app/db/password", "(known after apply)", ["Type"])])
+	_status(rs, "aws_ssm_parameter.this") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["Type"]
+}
+
+test_pass_secure_string_name_known_after_apply if {
+	rs := check.results with input as _input([_planned("(known after apply)", "SecureString", ["Name"])])
+	_status(rs, "aws_ssm_parameter.this") == {"pass"}
+}
+
+test_no_result_ordinary_name_type_known_after_apply if {
+	rs := check.results with input as _input([_planned("/app/log-level", "(known after apply)", ["Type"])])
+	count(rs) == 0
+}

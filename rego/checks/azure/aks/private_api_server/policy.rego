@@ -5,7 +5,9 @@
 #   Kubernetes API server has a private IP address in the cluster's virtual network and is not
 #   reachable from the internet. A public API server fails even when authorized IP ranges
 #   narrow it; the evidence shows them. The check judges the cluster's ARM properties; it has
-#   no read of its own that can fail.
+#   no read of its own that can fail. In a Terraform plan that leaves
+#   `apiServerAccessProfile.enablePrivateCluster` to be known only after apply, the cluster is
+#   `error`.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/private-clusters
 #   - ref: https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges
@@ -23,13 +25,22 @@ import data.attestkit.lib.result
 
 _type := "Microsoft.ContainerService/managedClusters"
 
+_paths := ["properties.apiServerAccessProfile.enablePrivateCluster"]
+
+results contains result.error(r, inventory.after_apply_message(r, _paths), object.union(_evidence(r), {"known_after_apply": inventory.unknown_paths(r, _paths)})) if {
+	some r in inventory.resources(_type)
+	_undecided(r)
+}
+
 results contains result.pass(r, "private API server", _evidence(r)) if {
 	some r in inventory.resources(_type)
+	not _undecided(r)
 	_compliant(r)
 }
 
 results contains result.fail(r, _fail_message(r), _evidence(r)) if {
 	some r in inventory.resources(_type)
+	not _undecided(r)
 	not _compliant(r)
 }
 
@@ -47,3 +58,6 @@ _evidence(r) := {
 	"properties.apiServerAccessProfile.enablePrivateCluster": _private(r),
 	"properties.apiServerAccessProfile.authorizedIPRanges": _ranges(r),
 }
+
+# A Terraform plan leaves the value to be known only after apply: neither pass nor fail.
+_undecided(r) if inventory.known_after_apply(r, _paths)

@@ -47,3 +47,23 @@ test_each_cluster_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_x.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_x.this is known only after apply"}],
+})
+
+test_error_private_cluster_known_after_apply if {
+	rs := check.results with input as _input([_planned(_cluster("d", {"enableRBAC": true, "apiServerAccessProfile": {"enablePrivateCluster": "(known after apply)"}}), ["properties.apiServerAccessProfile.enablePrivateCluster"])])
+	_status(rs, _id("d")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.apiServerAccessProfile.enablePrivateCluster"]
+	startswith(r.message, "cannot judge before apply: properties.apiServerAccessProfile.enablePrivateCluster known only after apply")
+}
+
+test_pass_another_setting_known_after_apply if {
+	rs := check.results with input as _input([_planned(_cluster("e", {"enableRBAC": "(known after apply)", "apiServerAccessProfile": {"enablePrivateCluster": true}}), ["properties.enableRBAC"])])
+	_status(rs, _id("e")) == {"pass"}
+}

@@ -8,7 +8,8 @@
 #   (`encryptionSettingsCollection.enabled`), or the virtual machine it is attached to
 #   (`managedBy`) has encryption at host on (`securityProfile.encryptionAtHost`), which also
 #   covers temporary disks and caches. A disk with platform-managed keys only fails. When the
-#   disk itself does not qualify and its virtual machine could not be read, it is `error`.
+#   disk itself does not qualify and its virtual machine could not be read, or a Terraform plan
+#   leaves the machine's `encryptionAtHost` to be known only after apply, it is `error`.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/virtual-machines/disk-encryption
 #   - ref: https://learn.microsoft.com/azure/virtual-machines/disks-enable-host-based-encryption-cli
@@ -30,6 +31,9 @@ _type := "Microsoft.Compute/disks"
 _vm_type := "Microsoft.Compute/virtualMachines"
 
 _customer_key_types := {"EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys"}
+
+# The virtual machine's value the verdict needs when the disk itself does not qualify.
+_vm_paths := ["properties.securityProfile.encryptionAtHost"]
 
 # One verdict per disk, computed once ({status, message, evidence}); the three rules below
 # only read it, so every disk lands in exactly one of them.
@@ -80,6 +84,9 @@ _verdict(d) := v if {
 
 _decide(d, protections, managed_by, vm, evidence) := {"status": "pass", "message": concat("; ", protections), "evidence": evidence} if {
 	count(protections) > 0
+} else := {"status": "error", "message": sprintf("cannot judge before apply: %s of the disk's virtual machine %s known only after apply; judge the applied resource", [concat(", ", unknown), managed_by]), "evidence": object.union(evidence, {"known_after_apply": [sprintf("%s: %s", [managed_by, p]) | some p in unknown]})} if {
+	unknown := inventory.unknown_paths(vm, _vm_paths)
+	count(unknown) > 0
 } else := {"status": "error", "message": sprintf("the disk's virtual machine %s could not be read", [managed_by]), "evidence": object.union(evidence, {"errors": errors})} if {
 	_nonempty(managed_by) == true
 	vm == null

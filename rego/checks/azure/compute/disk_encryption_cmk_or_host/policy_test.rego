@@ -100,3 +100,41 @@ test_each_disk_gets_exactly_one_status if {
 		_status(rs, _disk_id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a virtual machine and its OS disk: ids are plan
+# addresses, and the VM's encryptionAtHost is known only after apply (sentinel, path listed).
+_planned_vm := {
+	"id": "azurerm_linux_virtual_machine.app",
+	"type": "Microsoft.Compute/virtualMachines",
+	"account": _sub,
+	"region": "eastus",
+	"name": "app",
+	"config": {
+		"properties": {"securityProfile": {"encryptionAtHost": "(known after apply)"}},
+		"_terraform": {"address": "azurerm_linux_virtual_machine.app", "unknown": ["properties.securityProfile.encryptionAtHost"]},
+	},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_linux_virtual_machine.app.encryption_at_host_enabled is known only after apply"}],
+}
+
+_planned_os_disk(encryption) := {
+	"id": "azurerm_linux_virtual_machine.app.os_disk",
+	"type": "Microsoft.Compute/disks",
+	"account": _sub,
+	"region": "eastus",
+	"name": "app.os_disk",
+	"config": {"managedBy": "azurerm_linux_virtual_machine.app", "sku": {"name": "Premium_LRS"}, "properties": {"encryption": encryption}, "_terraform": {"address": "azurerm_linux_virtual_machine.app"}},
+	"errors": [],
+}
+
+test_error_platform_key_vm_host_encryption_known_after_apply if {
+	rs := check.results with input as _input([_planned_os_disk(_platform)], [_planned_vm], [])
+	_status(rs, "azurerm_linux_virtual_machine.app.os_disk") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["azurerm_linux_virtual_machine.app: properties.securityProfile.encryptionAtHost"]
+	startswith(r.message, "cannot judge before apply: properties.securityProfile.encryptionAtHost of the disk's virtual machine azurerm_linux_virtual_machine.app")
+}
+
+test_pass_customer_managed_key_vm_host_encryption_known_after_apply if {
+	rs := check.results with input as _input([_planned_os_disk(_cmk)], [_planned_vm], [])
+	_status(rs, "azurerm_linux_virtual_machine.app.os_disk") == {"pass"}
+}

@@ -52,3 +52,18 @@ test_each_account_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_x.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_x.this is known only after apply"}],
+})
+
+test_error_public_network_access_known_after_apply if {
+	rs := check.results with input as _input([_planned(_account("d", {"publicNetworkAccess": "(known after apply)", "ipRules": []}), ["properties.publicNetworkAccess"])])
+	_status(rs, _id("d")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.publicNetworkAccess"]
+	startswith(r.message, "cannot judge before apply: properties.publicNetworkAccess known only after apply")
+}

@@ -9,7 +9,8 @@
 #   (Arm), so threats against them are detected and alerted on. A plan the service reports as
 #   deprecated is not required; a required plan with no pricing record counts as off. One
 #   result per subscription; when its plans could not be listed and some are not known to be
-#   on, the subscription is `error`.
+#   on, the subscription is `error`, and so it is when a Terraform plan leaves the pricing tier
+#   of a required plan to be known only after apply and no other is known to be off.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/defender-for-cloud/defender-for-cloud-introduction
 #   - ref: https://learn.microsoft.com/azure/defender-for-cloud/enable-all-plans
@@ -30,6 +31,8 @@ _type := "Microsoft.Resources/subscriptions"
 
 _pricing_type := "Microsoft.Security/pricings"
 
+_tier_paths := ["properties.pricingTier"]
+
 _required := {
 	"VirtualMachines", "SqlServers", "SqlServerVirtualMachines", "OpenSourceRelationalDatabases",
 	"CosmosDbs", "StorageAccounts", "KeyVaults", "AppServices", "Containers", "Arm",
@@ -41,6 +44,12 @@ results contains result.error(s, _error_message(s), _error_evidence(s)) if {
 	inventory.scope_unreadable(_account(s), _pricing_type)
 }
 
+results contains result.error(s, sprintf("cannot judge before apply: %s known only after apply; judge the applied resources", [concat(", ", _unknown(s))]), object.union(_evidence(s), {"known_after_apply": _unknown(s)})) if {
+	some s in inventory.resources(_type)
+	_undecided(s)
+	not inventory.scope_unreadable(_account(s), _pricing_type)
+}
+
 results contains result.pass(s, sprintf("Defender for Cloud plans on: %s", [concat(", ", sort([p | some p in _needed(s)]))]), _evidence(s)) if {
 	some s in inventory.resources(_type)
 	_compliant(s)
@@ -49,6 +58,7 @@ results contains result.pass(s, sprintf("Defender for Cloud plans on: %s", [conc
 results contains result.fail(s, sprintf("Defender for Cloud plans not on: %s", [concat(", ", _off(s))]), _evidence(s)) if {
 	some s in inventory.resources(_type)
 	not _compliant(s)
+	not _undecided(s)
 	not inventory.scope_unreadable(_account(s), _pricing_type)
 }
 
@@ -68,9 +78,28 @@ _needed(s) := {plan | some plan in _required; not _deprecated(s, plan)}
 
 _tier(s, plan) := object.get(_by_key, [_key(_account(s), plan), "config", "properties", "pricingTier"], null)
 
-_off(s) := sort([plan | some plan in _needed(s); _tier(s, plan) != "Standard"])
+# The required plans known not to be on.
+_off(s) := sort([plan | some plan in _needed(s); not _unknown_tier(s, plan); _tier(s, plan) != "Standard"])
 
-_compliant(s) if count(_off(s)) == 0
+# The required plans whose pricing tier a Terraform plan leaves to be known only after apply,
+# as "<plan>: <path>".
+_unknown(s) := sort([sprintf("%s: %s", [plan, path]) |
+	some plan in _needed(s)
+	some path in inventory.unknown_paths(_by_key[_key(_account(s), plan)], _tier_paths)
+])
+
+_unknown_tier(s, plan) if inventory.known_after_apply(_by_key[_key(_account(s), plan)], _tier_paths)
+
+_compliant(s) if {
+	count(_off(s)) == 0
+	count(_unknown(s)) == 0
+}
+
+# No required plan is known to be off, but some tier is known only after apply.
+_undecided(s) if {
+	count(_off(s)) == 0
+	count(_unknown(s)) > 0
+}
 
 _evidence(s) := {"pricingTier by plan": {plan: _tier(s, plan) | some plan in _needed(s)}}
 

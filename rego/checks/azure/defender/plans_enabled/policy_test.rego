@@ -90,3 +90,27 @@ test_pass_other_subscriptions_plans_do_not_count if {
 	rs := check.results with input as _input(other, [])
 	_status(rs, _id) == {"fail"}
 }
+
+# As `attest collect terraform` writes a pricing whose tier Terraform knows only after apply:
+# the sentinel in config, the path listed.
+_planned_pricing(plan) := object.union(_pricing(plan, "(known after apply)", {}), {
+	"config": {"_terraform": {"address": sprintf("azurerm_security_center_subscription_pricing.%s", [lower(plan)]), "unknown": ["properties.pricingTier"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_security_center_subscription_pricing.tier is known only after apply"}],
+})
+
+test_error_plan_tier_known_after_apply if {
+	pricings := array.concat([p | some p in _all("Standard"); p.name != "KeyVaults"], [_planned_pricing("KeyVaults")])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["KeyVaults: properties.pricingTier"]
+	r.message == "cannot judge before apply: KeyVaults: properties.pricingTier known only after apply; judge the applied resources"
+}
+
+test_fail_plan_free_although_another_tier_known_after_apply if {
+	pricings := array.concat([p | some p in _except("Arm", "Free"); p.name != "KeyVaults"], [_planned_pricing("KeyVaults")])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"fail"}
+	some r in rs
+	r.message == "Defender for Cloud plans not on: Arm"
+}

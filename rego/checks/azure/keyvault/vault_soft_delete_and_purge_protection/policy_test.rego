@@ -54,3 +54,27 @@ test_each_vault_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_key_vault.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_key_vault.this.purge_protection_enabled is known only after apply"}],
+})
+
+test_error_purge_protection_known_after_apply if {
+	vault := _vault("c", {"enableSoftDelete": true, "enablePurgeProtection": "(known after apply)", "softDeleteRetentionInDays": 90})
+	rs := check.results with input as _input([_planned(vault, ["properties.enablePurgeProtection"])])
+	_status(rs, _id("c")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.enablePurgeProtection"]
+	startswith(r.message, "cannot judge before apply: properties.enablePurgeProtection known only after apply")
+}
+
+test_fail_soft_delete_off_purge_protection_known_after_apply if {
+	vault := _vault("d", {"enableSoftDelete": false, "enablePurgeProtection": "(known after apply)"})
+	rs := check.results with input as _input([_planned(vault, ["properties.enablePurgeProtection"])])
+	_status(rs, _id("d")) == {"fail"}
+	some r in rs
+	r.message == "not protected against deletion: soft delete off"
+}

@@ -6,7 +6,9 @@
 #   network, subnet or network interface the group is attached to (from the group's own
 #   `subnets` and `networkInterfaces`). Flow logs record the IP traffic the group allowed and
 #   denied, for investigation and traffic review. When no flow log covers the group and the
-#   subscription's flow logs could not be listed, the group is `error`.
+#   subscription's flow logs could not be listed, the group is `error`; so it is when a
+#   Terraform plan leaves a flow log's target or `enabled` (or the id of a subnet or network
+#   interface of the group) to be known only after apply and no flow log is known to cover it.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview
 #   - ref: https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview
@@ -26,6 +28,10 @@ import data.attestkit.lib.result
 _type := "Microsoft.Network/networkSecurityGroups"
 
 _flow_log_type := "Microsoft.Network/networkWatchers/flowLogs"
+
+_target_paths := ["properties.targetResourceId"]
+
+_enabled_paths := ["properties.enabled"]
 
 # One verdict per group, computed once; the rules below only read it.
 _verdicts := {r.id: _verdict(r) | some r in inventory.resources(_type)}
@@ -50,16 +56,18 @@ results contains result.fail(r, v.message, v.evidence) if {
 
 _verdict(r) := v if {
 	matching := _matching(r)
-	covering := sort([e.name | some e in matching; e.enabled])
-	disabled := sort([e.name | some e in matching; not e.enabled])
+	covering := sort([e.name | some e in matching; e.state == "on"])
+	disabled := sort([e.name | some e in matching; e.state == "off"])
 	evidence := {"enabled flow logs covering the group": covering, "disabled flow logs covering the group": disabled}
-	v := _decide(covering, disabled, inventory.scope_errors(_account(r), _flow_log_type), evidence)
+	v := _decide(covering, disabled, _unknown(r, matching), inventory.scope_errors(_account(r), _flow_log_type), evidence)
 }
 
-_decide(covering, disabled, errors, evidence) := {"status": "pass", "message": sprintf("flow logged by %s", [concat(", ", covering)]), "evidence": evidence} if {
+_decide(covering, disabled, unknown, errors, evidence) := {"status": "pass", "message": sprintf("flow logged by %s", [concat(", ", covering)]), "evidence": evidence} if {
 	count(covering) > 0
 } else := {"status": "error", "message": sprintf("could not list flow logs: %s", [concat(", ", sort([sprintf("%v %v", [e.api, e.code]) | some e in errors]))]), "evidence": object.union(evidence, {"errors": errors})} if {
 	count(errors) > 0
+} else := {"status": "error", "message": sprintf("cannot judge before apply: %s known only after apply; judge the applied resources", [concat(", ", unknown)]), "evidence": object.union(evidence, {"known_after_apply": unknown})} if {
+	count(unknown) > 0
 } else := {"status": "fail", "message": sprintf("flow log(s) %s target the group but are disabled", [concat(", ", disabled)]), "evidence": evidence} if {
 	count(disabled) > 0
 } else := {"status": "fail", "message": "no flow log covers the group, its subnets or its virtual networks", "evidence": evidence}
@@ -80,12 +88,59 @@ _vnet(subnet_id) := substring(subnet_id, 0, i) if {
 
 _key(account, target) := sprintf("%v|%s", [account, target])
 
-# Every flow log as plain values, built once: "<subscription>|<lower-cased target id>".
-_entries := [{"account": sprintf("%v", [object.get(f, "account", null)]), "key": _key(object.get(f, "account", null), lower(target)), "name": sprintf("%v", [object.get(f, "name", f.id)]), "enabled": object.get(f.config, ["properties", "enabled"], null) == true} |
+# Every flow log with a known target as plain values, built once: "<subscription>|<lower-cased
+# target id>"; state "on", "off", or "unknown" when a Terraform plan leaves `enabled` to be
+# known only after apply.
+_entries := [{"account": sprintf("%v", [object.get(f, "account", null)]), "key": _key(object.get(f, "account", null), lower(target)), "name": _name(f), "state": _state(f)} |
 	some f in inventory.resources(_flow_log_type)
 	target := object.get(f.config, ["properties", "targetResourceId"], null)
 	is_string(target)
+	not inventory.known_after_apply(f, _target_paths)
 ]
+
+_name(f) := sprintf("%v", [object.get(f, "name", f.id)])
+
+_state(f) := "unknown" if {
+	inventory.known_after_apply(f, _enabled_paths)
+} else := "on" if {
+	object.get(f.config, ["properties", "enabled"], null) == true
+} else := "off"
+
+# What a Terraform plan leaves to be known only after apply that may make a flow log cover the
+# group: `enabled` of a flow log targeting it, the target of a flow log of its subscription, the
+# id of one of its subnets or network interfaces. Sorted "<flow log>: <path>" and "<path>".
+_unknown(r, matching) := sort(
+	{sprintf("%s: %s", [e.name, p]) | some e in matching; e.state == "unknown"; some p in _enabled_paths} |
+	{x | some x in object.get(_untargeted, sprintf("%v", [_account(r)]), [])} |
+	_unknown_attachments(r),
+)
+
+# Flow logs whose target a Terraform plan leaves to be known only after apply, by subscription,
+# built once: each may cover any group of its subscription. "<flow log>: <path>".
+_untargeted := {a: sort(paths) |
+	some a in {sprintf("%v", [object.get(f, "account", null)]) | some f in inventory.resources(_flow_log_type)}
+	paths := [sprintf("%s: %s", [_name(f), p]) |
+		some f in inventory.resources(_flow_log_type)
+		sprintf("%v", [object.get(f, "account", null)]) == a
+		some p in inventory.unknown_paths(f, _target_paths)
+	]
+	count(paths) > 0
+}
+
+# The group's subnets and network interfaces whose ids a Terraform plan leaves to be known only
+# after apply, when its subscription has a flow log, on or maybe on, that may be theirs.
+_unknown_attachments(r) := {sprintf("properties.%s[].id", [key]) |
+	sprintf("%v", [_account(r)]) in _flow_logged_accounts
+	some key in ["subnets", "networkInterfaces"]
+	some a in inventory.array_at(r.config, ["properties", key])
+	inventory.unknown_until_apply(a.id)
+}
+
+# Subscriptions with a flow log that is, or may be, enabled, built once.
+_flow_logged_accounts := {sprintf("%v", [object.get(f, "account", null)]) |
+	some f in inventory.resources(_flow_log_type)
+	_state(f) != "off"
+}
 
 # Flow logs grouped by subscription, then by target key, built once (a group looks up only
 # its own few targets: no scan of every flow log per group).

@@ -99,3 +99,54 @@ test_each_nsg_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_network_watcher_flow_log.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_network_watcher_flow_log.this is known only after apply"}],
+})
+
+test_error_covering_flow_log_enabled_known_after_apply if {
+	log := _planned(_flow_log("fl-web", _id("web"), "(known after apply)"), ["properties.enabled"])
+	rs := check.results with input as _input([_nsg("web", [])], [log], [])
+	_status(rs, _id("web")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["fl-web: properties.enabled"]
+	startswith(r.message, "cannot judge before apply: fl-web: properties.enabled known only after apply")
+}
+
+test_error_flow_log_target_known_after_apply if {
+	log := _planned(_flow_log("fl-any", "(known after apply)", true), ["properties.targetResourceId"])
+	rs := check.results with input as _input([_nsg("web", []), _nsg("jump", [])], [log, _flow_log("fl-jump", _id("jump"), false)], [])
+	_status(rs, _id("web")) == {"error"}
+	_status(rs, _id("jump")) == {"error"}
+	some r in rs
+	r.resource == _id("web")
+	r.evidence.known_after_apply == ["fl-any: properties.targetResourceId"]
+}
+
+test_pass_covered_although_another_flow_log_target_known_after_apply if {
+	log := _planned(_flow_log("fl-any", "(known after apply)", true), ["properties.targetResourceId"])
+	rs := check.results with input as _input([_nsg("web", [])], [log, _flow_log("fl-web", _id("web"), true)], [])
+	_status(rs, _id("web")) == {"pass"}
+}
+
+test_fail_flow_log_target_known_after_apply_in_other_subscription if {
+	log := object.union(_planned(_flow_log("fl-any", "(known after apply)", true), ["properties.targetResourceId"]), {"account": "99999999-2222-3333-4444-555555555555"})
+	rs := check.results with input as _input([_nsg("web", [])], [log], [])
+	_status(rs, _id("web")) == {"fail"}
+}
+
+test_error_subnet_id_known_after_apply if {
+	other_vnet := sprintf("%s/virtualNetworks/vnet-other", [_rg])
+	rs := check.results with input as _input([_nsg("app", ["(known after apply)"])], [_flow_log("fl-other", other_vnet, true)], [])
+	_status(rs, _id("app")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.subnets[].id"]
+}
+
+test_fail_subnet_id_known_after_apply_without_flow_logs if {
+	rs := check.results with input as _input([_nsg("app", ["(known after apply)"])], [], [])
+	_status(rs, _id("app")) == {"fail"}
+}

@@ -7,7 +7,10 @@
 #   are judged one by one, without crediting a Deny rule of higher priority that may shadow
 #   an Allow: remove the Allow rule rather than rely on ordering. The default rules (which
 #   admit only the virtual network and the load balancer) are not judged. The check judges
-#   the rules Resource Graph returns; it has no read of its own that can fail.
+#   the rules Resource Graph returns; it has no read of its own that can fail. In a Terraform
+#   plan, a rule that may admit the internet to those ports once values known only after apply
+#   are known (its source, ports, protocol, access or direction) makes the group `error`,
+#   unless another rule is known to admit it (`fail`).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
 #   - ref: https://learn.microsoft.com/azure/bastion/bastion-overview
@@ -29,8 +32,21 @@ _internet := {"*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0"}
 
 _admin_ports := [22, 3389]
 
+_paths := ["properties.securityRules"]
+
+# The rule fields the verdict reads: single values, then lists.
+_fields := ["direction", "access", "protocol", "sourceAddressPrefix", "destinationPortRange"]
+
+_list_fields := ["sourceAddressPrefixes", "destinationPortRanges"]
+
 # One verdict per group, computed once; the rules below only read it.
 _verdicts := {r.id: _verdict(r) | some r in inventory.resources(_type)}
+
+results contains result.error(r, v.message, v.evidence) if {
+	some r in inventory.resources(_type)
+	v := _verdicts[r.id]
+	v.status == "error"
+}
 
 results contains result.pass(r, v.message, v.evidence) if {
 	some r in inventory.resources(_type)
@@ -47,12 +63,75 @@ results contains result.fail(r, v.message, v.evidence) if {
 _verdict(r) := v if {
 	exposures := sort([x | some x in _exposures(r)])
 	evidence := {"securityRules admitting the internet to 22/3389/all ports": exposures}
-	v := _decide(exposures, evidence)
+	v := _decide(r, exposures, _undecided(r), evidence)
 }
 
-_decide(exposures, evidence) := {"status": "pass", "message": "no inbound rule admits the internet to 22, 3389 or all ports", "evidence": evidence} if {
-	count(exposures) == 0
-} else := {"status": "fail", "message": concat("; ", sort([_describe(x) | some x in exposures])), "evidence": evidence}
+_decide(r, exposures, undecided, evidence) := {"status": "fail", "message": concat("; ", sort([_describe(x) | some x in exposures])), "evidence": evidence} if {
+	count(exposures) > 0
+} else := {"status": "error", "message": sprintf("cannot judge before apply: properties.securityRules known only after apply (%s); judge the applied resource", [concat("; ", undecided)]), "evidence": object.union(evidence, {"known_after_apply": inventory.unknown_paths(r, _paths), "securityRules known only after apply": undecided})} if {
+	count(undecided) > 0
+} else := {"status": "pass", "message": "no inbound rule admits the internet to 22, 3389 or all ports", "evidence": evidence}
+
+# In a Terraform plan: the rules that may admit the internet to 22, 3389 or all ports once the
+# values known only after apply are known, as "rule <name>: <unknown fields>"; or the whole
+# list when the plan leaves the rules themselves to be known only after apply.
+_undecided(r) := ["all rules"] if {
+	inventory.unknown_until_apply(object.get(r.config, ["properties", "securityRules"], null))
+} else := sort([sprintf("rule %v: %s", [object.get(rule, "name", "(unnamed)"), concat(", ", unknown)]) |
+	some rule in inventory.array_at(r.config, ["properties", "securityRules"])
+	p := object.get(rule, "properties", {})
+	is_object(p)
+	unknown := _unknown_fields(p)
+	count(unknown) > 0
+	_may_be(p, "direction", "inbound")
+	_may_be(p, "access", "allow")
+	_may_admit_internet(p)
+	_may_expose(p)
+])
+
+_unknown_fields(p) := sort({k | some k in _fields; inventory.unknown_until_apply(object.get(p, k, null))} | {k |
+	some k in _list_fields
+	some x in inventory.array_at(p, k)
+	inventory.unknown_until_apply(x)
+})
+
+_may_be(p, key, value) if _lower(object.get(p, key, null)) == value
+
+_may_be(p, key, _) if inventory.unknown_until_apply(object.get(p, key, null))
+
+_may_admit_internet(p) if count(_sources(p)) > 0
+
+_may_admit_internet(p) if {
+	some s in array.concat([object.get(p, "sourceAddressPrefix", "")], inventory.array_at(p, "sourceAddressPrefixes"))
+	inventory.unknown_until_apply(s)
+}
+
+_may_expose(p) if {
+	_protocol_may_be(p, {"*", "tcp", "udp"})
+	some spec in _port_specs(p)
+	_may_cover_all(spec)
+}
+
+_may_expose(p) if {
+	_protocol_may_be(p, {"*", "tcp"})
+	some spec in _port_specs(p)
+	_may_cover_admin_port(spec)
+}
+
+_protocol_may_be(p, protocols) if _protocol(p) in protocols
+
+_protocol_may_be(p, _) if inventory.unknown_until_apply(object.get(p, "protocol", null))
+
+_may_cover_all(spec) if inventory.unknown_until_apply(spec)
+
+_may_cover_all(spec) if _covers_all(spec)
+
+_may_cover_admin_port(spec) if inventory.unknown_until_apply(spec)
+
+_may_cover_admin_port(spec) if {
+	some port in _admin_ports
+	_covers(spec, port)
+}
 
 _exposures(r) := {x |
 	some rule in inventory.array_at(r.config, ["properties", "securityRules"])

@@ -133,3 +133,68 @@ test_each_nsg_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a group whose rules hold values known only after apply:
+# the sentinel in the rules' fields, "properties.securityRules" listed.
+_planned_nsg(name, rules) := object.union(_nsg(name, rules), {
+	"config": {"_terraform": {"address": "azurerm_network_security_group.this", "unknown": ["properties.securityRules"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_network_security_group.this.security_rule is known only after apply"}],
+})
+
+_judge_planned(rules) := rs if {
+	rs := check.results with input as _input([_planned_nsg("n", rules)])
+}
+
+_after_apply := "(known after apply)"
+
+test_error_ssh_rule_source_known_after_apply if {
+	rs := _judge_planned([_rule("ssh", "Tcp", _after_apply, "22", 100)])
+	_status(rs, _id("n")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.securityRules"]
+	r.evidence["securityRules known only after apply"] == ["rule ssh: sourceAddressPrefix"]
+	startswith(r.message, "cannot judge before apply: properties.securityRules known only after apply (rule ssh: sourceAddressPrefix)")
+}
+
+test_error_internet_rule_port_known_after_apply if {
+	_status(_judge_planned([_rule("any", "Tcp", "Internet", _after_apply, 100)]), _id("n")) == {"error"}
+}
+
+test_error_internet_rule_protocol_and_direction_known_after_apply if {
+	rule := _with(_rule("rdp", _after_apply, "*", "3389", 100), {"direction": _after_apply})
+	_status(_judge_planned([rule]), _id("n")) == {"error"}
+}
+
+test_error_source_list_element_known_after_apply if {
+	rule := _with(_rule("ssh", "Tcp", null, "22", 100), {"sourceAddressPrefixes": ["10.0.0.0/8", _after_apply]})
+	_status(_judge_planned([rule]), _id("n")) == {"error"}
+}
+
+test_error_rules_known_after_apply if {
+	nsg := object.union(_planned_nsg("n", []), {"config": {"properties": {"securityRules": _after_apply}}})
+	rs := check.results with input as _input([nsg])
+	_status(rs, _id("n")) == {"error"}
+}
+
+test_fail_known_ssh_rule_although_another_source_known_after_apply if {
+	rs := _judge_planned([_rule("ssh", "Tcp", "0.0.0.0/0", "22", 100), _rule("rdp", "Tcp", _after_apply, "3389", 110)])
+	_status(rs, _id("n")) == {"fail"}
+}
+
+test_pass_https_rule_source_known_after_apply if {
+	_status(_judge_planned([_rule("web", "Tcp", _after_apply, "443", 100)]), _id("n")) == {"pass"}
+}
+
+test_pass_private_source_direction_known_after_apply if {
+	rule := _with(_rule("ssh", "Tcp", "10.0.0.0/8", "22", 100), {"direction": _after_apply})
+	_status(_judge_planned([rule]), _id("n")) == {"pass"}
+}
+
+test_pass_deny_rule_source_known_after_apply if {
+	rule := _with(_rule("deny-ssh", "Tcp", _after_apply, "22", 100), {"access": "Deny"})
+	_status(_judge_planned([rule]), _id("n")) == {"pass"}
+}
+
+test_pass_icmp_rule_port_known_after_apply if {
+	_status(_judge_planned([_rule("ping", "Icmp", "*", _after_apply, 100)]), _id("n")) == {"pass"}
+}

@@ -6,7 +6,8 @@
 #   it to the internet, protected by credentials alone. A server with public network access
 #   disabled passes whatever its rules say (the rules are not applied). The special rule
 #   0.0.0.0-0.0.0.0 ("Allow Azure services") is not judged here. When the firewall rules
-#   could not be listed the server is `error`.
+#   could not be listed the server is `error`, and so it is when a Terraform plan opens a rule
+#   to every address and leaves `publicNetworkAccess` to be known only after apply.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/azure-sql/database/firewall-configure
 #   - ref: https://learn.microsoft.com/rest/api/sql/firewall-rules/list-by-server
@@ -26,20 +27,30 @@ _type := "Microsoft.Sql/servers"
 
 _apis := ["sql:FirewallRules_ListByServer"]
 
+_paths := ["properties.publicNetworkAccess"]
+
 results contains result.error(r, inventory.read_error_message(r, _apis), {"errors": inventory.read_errors(r, _apis)}) if {
 	some r in inventory.resources(_type)
 	inventory.any_read_failed(r, _apis)
 }
 
+results contains result.error(r, inventory.after_apply_message(r, _paths), object.union(_evidence(r), {"known_after_apply": inventory.unknown_paths(r, _paths)})) if {
+	some r in inventory.resources(_type)
+	not inventory.any_read_failed(r, _apis)
+	_undecided(r)
+}
+
 results contains result.pass(r, _pass_message(r), _evidence(r)) if {
 	some r in inventory.resources(_type)
 	not inventory.any_read_failed(r, _apis)
+	not _undecided(r)
 	_compliant(r)
 }
 
 results contains result.fail(r, sprintf("firewall rule(s) open to every address: %s", [concat(", ", _open_rules(r))]), _evidence(r)) if {
 	some r in inventory.resources(_type)
 	not inventory.any_read_failed(r, _apis)
+	not _undecided(r)
 	not _compliant(r)
 }
 
@@ -63,4 +74,11 @@ _pass_message(r) := "public network access disabled: firewall rules do not apply
 _evidence(r) := {
 	"firewallRules open to 0.0.0.0-255.255.255.255": _open_rules(r),
 	"properties.publicNetworkAccess": _public_network_access(r),
+}
+
+# A rule is open to every address, and whether public network access (which would make the
+# rules moot) is disabled is known only after apply in a Terraform plan.
+_undecided(r) if {
+	not _compliant(r)
+	inventory.known_after_apply(r, _paths)
 }

@@ -70,3 +70,25 @@ test_each_server_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_mssql_server.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_mssql_server.this.public_network_access_enabled is known only after apply"}],
+})
+
+test_error_open_rule_public_network_access_known_after_apply if {
+	server := _server("e", "(known after apply)", [_rule("AllowAll", "0.0.0.0", "255.255.255.255")], [])
+	rs := check.results with input as _input([_planned(server, ["properties.publicNetworkAccess"])])
+	_status(rs, _id("e")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.publicNetworkAccess"]
+	startswith(r.message, "cannot judge before apply: properties.publicNetworkAccess known only after apply")
+}
+
+test_pass_no_open_rule_public_network_access_known_after_apply if {
+	server := _server("f", "(known after apply)", [_rule("office", "203.0.113.0", "203.0.113.255")], [])
+	rs := check.results with input as _input([_planned(server, ["properties.publicNetworkAccess"])])
+	_status(rs, _id("f")) == {"pass"}
+}

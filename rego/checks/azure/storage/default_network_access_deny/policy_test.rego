@@ -55,3 +55,41 @@ test_each_account_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a resource whose values at `paths` (live-vocabulary
+# paths) Terraform knows only after apply: the sentinel in config, the paths listed.
+_planned(resource, paths) := object.union(resource, {
+	"config": object.union(resource.config, {"_terraform": {"address": "azurerm_x.this", "unknown": paths}}),
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_x.this is known only after apply"}],
+})
+
+test_error_default_action_known_after_apply if {
+	account := _account("std", {"networkAcls": {"defaultAction": "(known after apply)"}, "publicNetworkAccess": "Enabled"})
+	rs := check.results with input as _input([_planned(account, ["properties.networkAcls.defaultAction"])])
+	_status(rs, _id("std")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.networkAcls.defaultAction"]
+	startswith(r.message, "cannot judge before apply: properties.networkAcls.defaultAction known only after apply")
+}
+
+test_pass_default_action_known_after_apply_public_access_disabled if {
+	account := _account("ste", {"networkAcls": {"defaultAction": "(known after apply)"}, "publicNetworkAccess": "Disabled"})
+	rs := check.results with input as _input([_planned(account, ["properties.networkAcls.defaultAction"])])
+	_status(rs, _id("ste")) == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.networkAcls.defaultAction"]
+}
+
+test_error_public_network_access_known_after_apply if {
+	account := _account("stf", {"networkAcls": _acls("Allow"), "publicNetworkAccess": "(known after apply)"})
+	rs := check.results with input as _input([_planned(account, ["properties.publicNetworkAccess"])])
+	_status(rs, _id("stf")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["properties.publicNetworkAccess"]
+}
+
+test_pass_public_network_access_known_after_apply_default_deny if {
+	account := _account("stg", {"networkAcls": _acls("Deny"), "publicNetworkAccess": "(known after apply)"})
+	rs := check.results with input as _input([_planned(account, ["properties.publicNetworkAccess"])])
+	_status(rs, _id("stg")) == {"pass"}
+}

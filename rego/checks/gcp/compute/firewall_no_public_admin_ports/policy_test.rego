@@ -95,3 +95,69 @@ test_fail_evidence_names_the_ports if {
 	some r in rs
 	r.evidence["exposed admin ports"] == [22, 3389]
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(extra, unknown) := object.union(_rule("p", extra), {
+	"id": "google_compute_firewall.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+_judge_planned(extra, unknown) := {r.status | some r in _planned_results(extra, unknown)}
+
+_planned_results(extra, unknown) := rs if {
+	rs := check.results with input as _input([_planned(extra, unknown)])
+}
+
+_unknown := "(known after apply)"
+
+_ssh := [{"IPProtocol": "tcp", "ports": ["22"]}]
+
+test_error_source_ranges_known_after_apply if {
+	rs := _planned_results(_allow([_unknown], _ssh), ["sourceRanges"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["sourceRanges"]
+	r.evidence["exposed admin ports"] == []
+	r.message == "cannot judge before apply: sourceRanges known only after apply; judge the applied resource"
+}
+
+test_error_direction_known_after_apply if {
+	rs := _planned_results(object.union(_allow(["0.0.0.0/0"], _ssh), {"direction": _unknown}), ["direction"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["direction"]
+}
+
+test_error_protocol_known_after_apply if {
+	rs := _planned_results(_allow(["0.0.0.0/0"], [{"IPProtocol": _unknown}]), [])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["allowed[].IPProtocol"]
+}
+
+test_error_port_known_after_apply if {
+	rs := _planned_results(_allow(["0.0.0.0/0"], [{"IPProtocol": "tcp", "ports": ["443", _unknown]}]), [])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["allowed[].ports"]
+}
+
+test_fail_ssh_known_open_to_world_beside_range_known_after_apply if {
+	_judge_planned(_allow(["0.0.0.0/0", _unknown], _ssh), ["sourceRanges"]) == {"fail"}
+}
+
+test_pass_https_only_from_ranges_known_after_apply if {
+	_judge_planned(_allow([_unknown], [{"IPProtocol": "tcp", "ports": ["443"]}]), ["sourceRanges"]) == {"pass"}
+}
+
+test_pass_disabled_rule_ranges_known_after_apply if {
+	_judge_planned(object.union(_allow([_unknown], _ssh), {"disabled": true}), ["sourceRanges"]) == {"pass"}
+}
+
+test_pass_direction_known_after_apply_from_known_range if {
+	rs := _planned_results(object.union(_allow(["35.235.240.0/20"], _ssh), {"direction": _unknown}), ["direction"])
+	_status(rs, "google_compute_firewall.p") == {"pass"}
+	some r in rs
+	r.message == "no ingress from the internet to port 22 or 3389"
+}

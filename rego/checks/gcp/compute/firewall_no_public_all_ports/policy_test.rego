@@ -63,3 +63,59 @@ test_fail_message_names_the_protocol if {
 	some r in rs
 	r.message == "ingress from 0.0.0.0/0 to every port of tcp"
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(extra, unknown) := object.union(_rule("p", extra), {
+	"id": "google_compute_firewall.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+_planned_results(extra, unknown) := rs if {
+	rs := check.results with input as _input([_planned(extra, unknown)])
+}
+
+_judge_planned(extra, unknown) := {r.status | some r in _planned_results(extra, unknown)}
+
+_unknown := "(known after apply)"
+
+test_error_source_ranges_known_after_apply if {
+	rs := _planned_results({"sourceRanges": [_unknown], "allowed": [{"IPProtocol": "all"}]}, ["sourceRanges"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["sourceRanges"]
+	r.message == "cannot judge before apply: sourceRanges known only after apply; judge the applied resource"
+}
+
+test_error_direction_known_after_apply if {
+	rs := _planned_results({"direction": _unknown, "sourceRanges": ["0.0.0.0/0"], "allowed": [{"IPProtocol": "tcp"}]}, ["direction"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["direction"]
+}
+
+test_error_port_known_after_apply if {
+	rs := _planned_results({"sourceRanges": ["0.0.0.0/0"], "allowed": [{"IPProtocol": "udp", "ports": [_unknown]}]}, [])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["allowed[].ports"]
+}
+
+test_error_protocol_known_after_apply if {
+	rs := _planned_results({"sourceRanges": ["0.0.0.0/0"], "allowed": [{"IPProtocol": _unknown, "ports": ["443"]}]}, [])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["allowed[].IPProtocol"]
+}
+
+test_fail_all_known_open_to_world_beside_range_known_after_apply if {
+	_judge_planned({"sourceRanges": ["::/0", _unknown], "allowed": [{"IPProtocol": "all"}]}, ["sourceRanges"]) == {"fail"}
+}
+
+test_pass_named_ports_from_ranges_known_after_apply if {
+	_judge_planned({"sourceRanges": [_unknown], "allowed": [{"IPProtocol": "tcp", "ports": ["443"]}]}, ["sourceRanges"]) == {"pass"}
+}
+
+test_pass_egress_known_ranges_known_after_apply if {
+	_judge_planned({"direction": "EGRESS", "sourceRanges": [_unknown], "allowed": [{"IPProtocol": "all"}]}, ["sourceRanges"]) == {"pass"}
+}

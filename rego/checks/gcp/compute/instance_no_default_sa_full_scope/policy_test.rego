@@ -53,3 +53,24 @@ test_fail_default_account_full_scope_among_others if {
 test_pass_lookalike_email if {
 	_judge([{"email": "x482913007215-compute@developer.gserviceaccount.com.evil", "scopes": [_full]}]) == {"pass"}
 }
+
+# A Terraform plan writes a scope known only after apply as the sentinel.
+_planned(accounts) := object.union(_instance("p", accounts), {"id": "google_compute_instance.p"})
+
+test_error_default_account_scopes_known_after_apply if {
+	rs := check.results with input as _input([_planned([{"email": _default, "scopes": ["(known after apply)"]}])])
+	_status(rs, "google_compute_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["serviceAccounts[].scopes"]
+	r.message == "cannot judge before apply: serviceAccounts[].scopes known only after apply; judge the applied resource"
+}
+
+test_fail_default_account_full_scope_beside_one_known_after_apply if {
+	rs := check.results with input as _input([_planned([{"email": _default, "scopes": [_full, "(known after apply)"]}])])
+	_status(rs, "google_compute_instance.p") == {"fail"}
+}
+
+test_pass_dedicated_account_scopes_known_after_apply if {
+	rs := check.results with input as _input([_planned([{"email": "ehr-api@carebridge-prod.iam.gserviceaccount.com", "scopes": ["(known after apply)"]}])])
+	_status(rs, "google_compute_instance.p") == {"pass"}
+}

@@ -46,3 +46,29 @@ test_fail_external_ipv6_on_second_interface if {
 	some r in rs
 	r.evidence["external addresses"] == [{"interface": "nic1", "kind": "ipv6AccessConfigs", "address": "2600:1900::1"}]
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path:
+# an interface whose access configs are unknown gets one unnamed access config without address.
+_planned(nics) := object.union(_instance("p", nics), {
+	"id": "google_compute_instance.p",
+	"config": {"_terraform": {"unknown": ["networkInterfaces[].accessConfigs"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "network_interface[0].access_config is known only after apply"}],
+})
+
+_stand_in := {"accessConfigs": [{"type": "ONE_TO_ONE_NAT", "natIP": "(known after apply)"}]}
+
+test_error_access_configs_known_after_apply if {
+	rs := check.results with input as _input([_planned([_nic("nic0", _stand_in)])])
+	_status(rs, "google_compute_instance.p") == {"error"}
+	some r in rs
+	r.evidence == {"external addresses": [], "known_after_apply": ["networkInterfaces[].accessConfigs"]}
+	r.message == "cannot judge before apply: networkInterfaces[].accessConfigs known only after apply; judge the applied resource"
+}
+
+test_fail_configured_access_config_beside_one_known_after_apply if {
+	known := {"accessConfigs": [{"type": "ONE_TO_ONE_NAT", "name": "External NAT", "natIP": "(known after apply)"}]}
+	rs := check.results with input as _input([_planned([_nic("nic0", _stand_in), _nic("nic1", known)])])
+	_status(rs, "google_compute_instance.p") == {"fail"}
+	some r in rs
+	r.message == "external address on nic1"
+}

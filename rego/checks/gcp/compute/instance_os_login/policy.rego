@@ -6,7 +6,8 @@
 #   `enable-oslogin` metadata item when it has one, else its project's
 #   (`compute.googleapis.com/Project` `commonInstanceMetadata`); it must be TRUE. When the
 #   instance sets nothing and its project's metadata is not in the bundle, the check is
-#   `error`.
+#   `error`; so it is when a Terraform plan leaves the instance's metadata to be known after
+#   apply.
 # related_resources:
 #   - ref: https://cloud.google.com/compute/docs/oslogin
 #   - ref: https://cloud.google.com/compute/docs/oslogin/set-up-oslogin
@@ -28,6 +29,9 @@ _key := "enable-oslogin"
 
 _project_type := "compute.googleapis.com/Project"
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["metadata"]
+
 results contains result.pass(i, sprintf("OS Login enabled by the %s metadata", [s.source]), _evidence(s)) if {
 	some i in _instances
 	s := _settings[i.id]
@@ -37,7 +41,7 @@ results contains result.pass(i, sprintf("OS Login enabled by the %s metadata", [
 results contains result.fail(i, _fail_message(s), _evidence(s)) if {
 	some i in _instances
 	s := _settings[i.id]
-	s.source != "unknown"
+	s.source in {"instance", "project", "default"}
 	s.value != "TRUE"
 }
 
@@ -45,6 +49,13 @@ results contains result.error(i, "the instance sets no enable-oslogin and its pr
 	some i in _instances
 	s := _settings[i.id]
 	s.source == "unknown"
+}
+
+# The instance's own metadata, which would decide, is known only after apply.
+results contains result.error(i, inventory.after_apply_message(i, _paths), object.union(_evidence(s), {"known_after_apply": inventory.unknown_paths(i, _paths)})) if {
+	some i in _instances
+	s := _settings[i.id]
+	s.source == "after apply"
 }
 
 _instances := inventory.resources("compute.googleapis.com/Instance")
@@ -57,6 +68,8 @@ _projects := {gcp.ancestors(p)[0]: p | some p in inventory.resources(_project_ty
 
 _setting(i) := {"source": "instance", "value": v} if {
 	v := gcp.metadata_value(object.get(i.config, "metadata", null), _key)
+} else := {"source": "after apply", "value": null} if {
+	inventory.known_after_apply(i, _paths)
 } else := {"source": "project", "value": v} if {
 	project := _projects[gcp.ancestors(i)[0]]
 	v := gcp.metadata_value(object.get(project.config, "commonInstanceMetadata", null), _key)

@@ -83,3 +83,19 @@ test_error_project_metadata_missing_without_scope_error if {
 	rs := check.results with input as _input([_instance("c", "1", [])], [])
 	_status(rs, _id("c")) == {"error"}
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path;
+# a metadata map known only after apply is left out of config.
+_planned(number) := object.union(object.remove(_instance("p", number, []), ["config"]), {
+	"id": "google_compute_instance.p",
+	"config": {"name": "p", "ancestors": [sprintf("projects/%s", [number])], "_terraform": {"unknown": ["metadata"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "metadata is known only after apply"}],
+})
+
+test_error_instance_metadata_known_after_apply if {
+	rs := check.results with input as _input([_planned("1")], [_project("1", _on)])
+	_status(rs, "google_compute_instance.p") == {"error"}
+	some r in rs
+	r.evidence == {"enable-oslogin": null, "set by": "after apply", "known_after_apply": ["metadata"]}
+	r.message == "cannot judge before apply: metadata known only after apply; judge the applied resource"
+}

@@ -49,3 +49,30 @@ test_no_result_proxy_only_subnet if {
 test_no_result_private_service_connect_subnet if {
 	_judge({"purpose": "PRIVATE_SERVICE_CONNECT"}) == set()
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(extra, unknown) := object.union(_subnet("p", extra), {
+	"id": "google_compute_subnetwork.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "log_config is known only after apply"}],
+})
+
+test_error_flow_logs_known_after_apply if {
+	rs := check.results with input as _input([_planned({"purpose": "PRIVATE", "logConfig": {"enable": "(known after apply)"}}, ["logConfig.enable"])])
+	_status(rs, "google_compute_subnetwork.p") == {"error"}
+	some r in rs
+	r.evidence == {"purpose": "PRIVATE", "logConfig": {"enable": "(known after apply)"}, "enableFlowLogs": null, "known_after_apply": ["logConfig.enable"]}
+	r.message == "cannot judge before apply: logConfig.enable known only after apply; judge the applied resource"
+}
+
+test_error_purpose_known_after_apply_without_flow_logs if {
+	rs := check.results with input as _input([_planned({"purpose": "(known after apply)", "logConfig": {"enable": false}}, [])])
+	_status(rs, "google_compute_subnetwork.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["purpose"]
+}
+
+test_pass_purpose_known_after_apply_with_flow_logs if {
+	rs := check.results with input as _input([_planned({"purpose": "(known after apply)", "logConfig": {"enable": true}}, [])])
+	_status(rs, "google_compute_subnetwork.p") == {"pass"}
+}

@@ -53,3 +53,29 @@ test_fail_nothing_set_names_both_gaps if {
 	some r in rs
 	r.message == "nodes have public IP addresses; control plane endpoint open to the internet"
 }
+
+# A Terraform plan writes a range known only after apply as the sentinel.
+_planned(extra) := object.union(_cluster("p", extra), {"id": "google_container_cluster.p"})
+
+test_error_authorized_range_known_after_apply if {
+	rs := check.results with input as _input([_planned(object.union({"privateClusterConfig": {"enablePrivateNodes": true}}, _authorized(["203.0.113.0/24", "(known after apply)"])))])
+	_status(rs, "google_container_cluster.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["masterAuthorizedNetworksConfig.cidrBlocks[].cidrBlock"]
+	r.message == "cannot judge before apply: masterAuthorizedNetworksConfig.cidrBlocks[].cidrBlock known only after apply; judge the applied resource"
+}
+
+test_fail_world_range_beside_one_known_after_apply if {
+	rs := check.results with input as _input([_planned(object.union({"privateClusterConfig": {"enablePrivateNodes": true}}, _authorized(["0.0.0.0/0", "(known after apply)"])))])
+	_status(rs, "google_container_cluster.p") == {"fail"}
+}
+
+test_fail_public_nodes_range_known_after_apply if {
+	rs := check.results with input as _input([_planned(_authorized(["(known after apply)"]))])
+	_status(rs, "google_container_cluster.p") == {"fail"}
+}
+
+test_pass_private_endpoint_range_known_after_apply if {
+	rs := check.results with input as _input([_planned(object.union({"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": true}}, _authorized(["(known after apply)"])))])
+	_status(rs, "google_container_cluster.p") == {"pass"}
+}

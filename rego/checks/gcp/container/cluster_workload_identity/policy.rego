@@ -21,14 +21,31 @@ package attestkit.checks.gcp.container.cluster_workload_identity
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
+_paths := ["nodePools[].config.workloadMetadataConfig.mode"]
+
+results contains result.error(c, inventory.after_apply_message(c, _paths), inventory.with_unknown(c, _paths, _evidence(c))) if {
+	some c in inventory.resources("container.googleapis.com/Cluster")
+	_undecided(c)
+}
+
 results contains result.pass(c, sprintf("workload pool %s", [_pool(c)]), _evidence(c)) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
+	not _undecided(c)
 	_compliant(c)
 }
 
 results contains result.fail(c, _fail_message(c), _evidence(c)) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
+	not _undecided(c)
 	not _compliant(c)
+}
+
+# a workload pool and no pool known to opt out, but a pool whose mode is known only after apply
+_undecided(c) if {
+	_pool(c)
+	count(_opted_out(c)) == 0
+	some np in inventory.array_at(c.config, "nodePools")
+	inventory.unknown_until_apply(object.get(np, ["config", "workloadMetadataConfig", "mode"], ""))
 }
 
 _pool(c) := p if {

@@ -48,3 +48,23 @@ test_fail_node_pool_opts_out if {
 	some r in rs
 	r.message == "node pools expose the node metadata server: legacy"
 }
+
+_unknown_mode := {"name": "batch", "config": {"workloadMetadataConfig": {"mode": "(known after apply)"}}}
+
+_planned := {"_terraform": {"unknown": ["nodePools[].config.workloadMetadataConfig.mode"]}}
+
+test_error_pool_mode_known_after_apply if {
+	rs := check.results with input as _input([_cluster("c", object.union(_wi, object.union(_planned, {"nodePools": [_unknown_mode]})))])
+	_status(rs, _id("c")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["nodePools[].config.workloadMetadataConfig.mode"]
+}
+
+test_fail_a_pool_known_to_opt_out_beside_an_unknown_one if {
+	opted := {"name": "legacy", "config": {"workloadMetadataConfig": {"mode": "GCE_METADATA"}}}
+	_judge(object.union(_wi, object.union(_planned, {"nodePools": [_unknown_mode, opted]}))) == {"fail"}
+}
+
+test_fail_no_workload_pool_whatever_the_pools if {
+	_judge(object.union(_planned, {"nodePools": [_unknown_mode]})) == {"fail"}
+}

@@ -5,6 +5,7 @@
 #   SYSTEM_MANAGED) became valid (`validAfterTime`) no more than 90 days before the
 #   collection, so a leaked key file stays usable for a bounded time. Disabled keys are judged
 #   too: they can be enabled again. Google-managed keys rotate themselves and are not judged.
+#   A Terraform plan that leaves `validAfterTime` to be known after apply is `error`.
 # related_resources:
 #   - ref: https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys
 #   - ref: https://cloud.google.com/iam/docs/keys-create-delete
@@ -23,6 +24,9 @@ import data.attestkit.lib.result
 
 _max_age_days := 90
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["validAfterTime"]
+
 results contains result.pass(k, sprintf("created %d days ago", [_age_days(k)]), _evidence(k)) if {
 	some k in _user_keys
 	_compliant(k)
@@ -31,6 +35,12 @@ results contains result.pass(k, sprintf("created %d days ago", [_age_days(k)]), 
 results contains result.fail(k, _fail_message(k), _evidence(k)) if {
 	some k in _user_keys
 	not _compliant(k)
+	not _undecided(k)
+}
+
+results contains result.error(k, inventory.after_apply_message(k, _paths), inventory.with_unknown(k, _paths, _evidence(k))) if {
+	some k in _user_keys
+	_undecided(k)
 }
 
 _user_keys contains k if {
@@ -40,6 +50,7 @@ _user_keys contains k if {
 
 _age_days(k) := inventory.days_before_collection(k.config.validAfterTime) if {
 	is_string(k.config.validAfterTime)
+	not inventory.unknown_until_apply(k.config.validAfterTime)
 }
 
 _age_or_null(k) := _age_days(k) if {
@@ -47,6 +58,11 @@ _age_or_null(k) := _age_days(k) if {
 } else := null
 
 _compliant(k) if _age_days(k) <= _max_age_days
+
+_undecided(k) if {
+	not _compliant(k)
+	inventory.known_after_apply(k, _paths)
+}
 
 _disabled_note(k) := " (disabled)" if {
 	object.get(k.config, "disabled", false) == true

@@ -62,3 +62,17 @@ test_pass_evidence_has_the_age if {
 	some r in rs
 	r.evidence.age_days == 10
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+test_error_valid_after_time_known_after_apply if {
+	k := object.union(_key("p", {"validAfterTime": "(known after apply)"}), {
+		"id": "google_service_account_key.p",
+		"config": {"_terraform": {"unknown": ["validAfterTime"]}},
+		"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "valid_after is known only after apply"}],
+	})
+	rs := check.results with input as _input([k])
+	_status(rs, "google_service_account_key.p") == {"error"}
+	some r in rs
+	r.evidence == {"keyType": "USER_MANAGED", "validAfterTime": "(known after apply)", "age_days": null, "disabled": null, "known_after_apply": ["validAfterTime"]}
+	r.message == "cannot judge before apply: validAfterTime known only after apply; judge the applied resource"
+}

@@ -4,7 +4,8 @@
 #   Every symmetric encryption key (purpose ENCRYPT_DECRYPT, the only kind Cloud KMS rotates
 #   automatically) has a `rotationPeriod` of at most 90 days and a `nextRotationTime` no more
 #   than 90 days after the collection, so a new primary version is made on schedule.
-#   Asymmetric keys, rotated by hand, are not judged.
+#   Asymmetric keys, rotated by hand, are not judged. When a Terraform plan leaves the rotation
+#   period (or, for a key without one, the purpose) to be known after apply, the key is `error`.
 # related_resources:
 #   - ref: https://cloud.google.com/kms/docs/key-rotation
 #   - ref: https://cloud.google.com/kms/docs/rotate-key
@@ -24,6 +25,9 @@ _max_days := 90
 
 _day_ns := 86400000000000
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["rotationPeriod"]
+
 results contains result.pass(k, sprintf("rotates every %d days; next rotation in %d days", [_period_days(k), _days_to_next(k)]), _evidence(k)) if {
 	some k in _keys
 	_compliant(k)
@@ -32,12 +36,36 @@ results contains result.pass(k, sprintf("rotates every %d days; next rotation in
 results contains result.fail(k, _fail_message(k), _evidence(k)) if {
 	some k in _keys
 	not _compliant(k)
+	not _undecided(k)
+}
+
+results contains result.error(k, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", _after_apply(k))]), object.union(_evidence(k), {"known_after_apply": _after_apply(k)})) if {
+	some k in _keys
+	_undecided(k)
 }
 
 _keys contains k if {
 	some k in inventory.resources("cloudkms.googleapis.com/CryptoKey")
 	object.get(k.config, "purpose", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 }
+
+# A purpose a plan leaves to be known after apply may be ENCRYPT_DECRYPT: judged, not dropped.
+_keys contains k if {
+	some k in inventory.resources("cloudkms.googleapis.com/CryptoKey")
+	inventory.unknown_until_apply(object.get(k.config, "purpose", null))
+}
+
+_undecided(k) if {
+	not _compliant(k)
+	count(_after_apply(k)) > 0
+}
+
+# What the verdict waits for: the listed paths, and the purpose of a key without a rotation
+# period (a key with one is symmetric whatever it says: only those rotate).
+_after_apply(k) := sort(array.concat(inventory.unknown_paths(k, _paths), ["purpose" |
+	inventory.unknown_until_apply(object.get(k.config, "purpose", null))
+	not _period_seconds(k)
+]))
 
 _compliant(k) if {
 	_period_days(k) <= _max_days

@@ -71,3 +71,31 @@ test_pass_message_with_times_off_midnight if {
 	r.status == "pass"
 	r.message == "rotates every 90 days; next rotation in 32 days"
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(extra, unknown) := object.union(_key("p", extra), {
+	"id": "google_kms_crypto_key.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "rotation_period is known only after apply"}],
+})
+
+test_error_rotation_period_known_after_apply if {
+	rs := check.results with input as _input([_planned({"rotationPeriod": "(known after apply)"}, ["rotationPeriod"])])
+	_status(rs, "google_kms_crypto_key.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["rotationPeriod"]
+	r.evidence.rotationPeriod == "(known after apply)"
+	r.message == "cannot judge before apply: rotationPeriod known only after apply; judge the applied resource"
+}
+
+test_error_purpose_known_after_apply_no_rotation if {
+	rs := check.results with input as _input([_planned({"purpose": "(known after apply)"}, [])])
+	_status(rs, "google_kms_crypto_key.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["purpose"]
+}
+
+test_fail_purpose_known_after_apply_yearly_rotation if {
+	rs := check.results with input as _input([_planned({"purpose": "(known after apply)", "rotationPeriod": "31536000s", "nextRotationTime": "2027-04-10T16:00:12Z"}, [])])
+	_status(rs, "google_kms_crypto_key.p") == {"fail"}
+}

@@ -5,7 +5,9 @@
 #   and no active exclusion: a sink of the project itself, or a sink of one of its folders or
 #   its organization with `includeChildren` (collected with the organization). Exported logs
 #   outlive the default retention and survive the project. When no such sink is found and
-#   the sinks of the project's scope could not be listed, the project is `error`.
+#   the sinks of the project's scope could not be listed, the project is `error`; so it is
+#   when a sink would export all logs but a Terraform plan leaves its filter or `disabled` to
+#   be known after apply.
 # related_resources:
 #   - ref: https://cloud.google.com/logging/docs/export/configure_export_v2
 #   - ref: https://cloud.google.com/logging/docs/export/aggregated_sinks
@@ -25,6 +27,9 @@ import data.attestkit.lib.result
 
 _sink_type := "logging.googleapis.com/LogSink"
 
+# Paths a Terraform plan can leave known only after apply (on sinks).
+_paths := ["filter", "disabled"]
+
 results contains result.pass(p, sprintf("all logs exported by %s", [concat(", ", sort([id | some id in _exporting(p)]))]), _evidence(p)) if {
 	some p in inventory.resources(gcp.project_type)
 	_compliant(p)
@@ -33,44 +38,83 @@ results contains result.pass(p, sprintf("all logs exported by %s", [concat(", ",
 results contains result.fail(p, _fail_message(p), _evidence(p)) if {
 	some p in inventory.resources(gcp.project_type)
 	not _compliant(p)
+	not _undecided(p)
 	not gcp.scope_unreadable(p, _sink_type)
 }
 
 results contains result.error(p, "no sink exporting all logs was found, and the sinks of its scope could not be listed", object.union(_evidence(p), {"errors": gcp.scope_errors(p, _sink_type)})) if {
 	some p in inventory.resources(gcp.project_type)
 	not _compliant(p)
+	not _undecided(p)
 	gcp.scope_unreadable(p, _sink_type)
+}
+
+results contains result.error(p, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", _pending_paths(p))]), object.union(_evidence(p), {"known_after_apply": _pending_paths(p)})) if {
+	some p in inventory.resources(gcp.project_type)
+	_undecided(p)
 }
 
 _compliant(p) if count(_exporting(p)) > 0
 
-# The sinks that export every log entry of the project: its own, and those of the folders
-# and organization above it that include children. Indexed by parent, so each project is
-# judged by lookups, not a scan of every sink.
-_exporting(p) := {id | some id in _exporters[gcp.ancestors(p)[0]]} | {id |
-	some ref in gcp.containers_above(p)
-	some id in _inheritable[ref]
+# No sink is known to export every log, but one would unless a value known only after apply
+# says otherwise.
+_undecided(p) if {
+	not _compliant(p)
+	count(_pending(p)) > 0
 }
 
-# Sinks exporting every entry, by their parent's ancestry entry (projects/N, folders/N, organizations/N).
-_exporters[ref] contains s.id if {
+# The sinks that export every log entry of the project: its own, and those of the folders
+# and organization above it that include children.
+_exporting(p) := _applying(p, "all")
+
+# The sinks that would, but for values known only after apply.
+_pending(p) := _applying(p, "after apply")
+
+# Indexed by parent, so each project is judged by lookups, not a scan of every sink.
+_applying(p, state) := {e.sink | some e in _exporters[gcp.ancestors(p)[0]]; e.state == state} | {e.sink |
+	some ref in gcp.containers_above(p)
+	some e in _inheritable[ref]
+	e.state == state
+}
+
+# Sinks exporting every entry (state "all"), or that would but for values known only after apply
+# ("after apply"), by their parent's ancestry entry (projects/N, folders/N, organizations/N).
+_exporters[ref] contains {"sink": s.id, "state": state} if {
 	some s in inventory.resources(_sink_type)
-	_exports_all(s)
+	state := _export_state(s)
 	ref := gcp.ancestors(s)[0]
 }
 
-_inheritable[ref] contains s.id if {
+_inheritable[ref] contains {"sink": s.id, "state": state} if {
 	some s in inventory.resources(_sink_type)
-	_exports_all(s)
+	state := _export_state(s)
 	object.get(s.config, "includeChildren", false) == true
 	ref := gcp.ancestors(s)[0]
 }
 
-_exports_all(s) if {
+_export_state(s) := "all" if {
+	_may_export_all(s)
 	object.get(s.config, "filter", "") == ""
+	not inventory.known_after_apply(s, _paths)
+} else := "after apply" if {
+	_may_export_all(s)
+}
+
+# Exports every entry, taking a filter known only after apply to be empty and a `disabled`
+# known only after apply (written false) to be false.
+_may_export_all(s) if {
+	object.get(s.config, "filter", "") in {"", inventory.after_apply}
 	object.get(s.config, "disabled", false) != true
 	count([e | some e in inventory.array_at(s.config, "exclusions"); object.get(e, "disabled", false) != true]) == 0
 }
+
+_sink_by_id := {s.id: s | some s in inventory.resources(_sink_type)}
+
+# "SINK: path" for each value known only after apply that the pending sinks wait for.
+_pending_paths(p) := sort([sprintf("%s: %s", [id, path]) |
+	some id in _pending(p)
+	some path in inventory.unknown_paths(_sink_by_id[id], _paths)
+])
 
 # Every sink by parent, as evidence.
 _by_parent[ref] contains fact if {

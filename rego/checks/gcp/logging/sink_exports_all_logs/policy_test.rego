@@ -127,3 +127,39 @@ test_fail_other_scopes_error_does_not_count if {
 	rs := check.results with input as object.union(_input([_p1], [_org], []), {"collection_errors": [scope_error]})
 	_status(rs, _id("1")) == {"fail"}
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path;
+# a `disabled` known only after apply is written false.
+_planned_sink(name, extra, unknown) := object.union(_sink("projects/1", ["organizations/9"], name, extra), {
+	"id": sprintf("google_logging_project_sink.%s", [name]),
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_sink_filter_known_after_apply if {
+	sinks := array.concat(_defaults("projects/1"), [_planned_sink("all", {"filter": "(known after apply)"}, ["filter"])])
+	rs := check.results with input as _input([_p1], [_org], sinks)
+	_status(rs, _id("1")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["google_logging_project_sink.all: filter"]
+	r.message == "cannot judge before apply: google_logging_project_sink.all: filter known only after apply; judge the applied resource"
+}
+
+test_error_sink_disabled_known_after_apply if {
+	rs := check.results with input as _input([_p1], [_org], [_planned_sink("all", {"disabled": false}, ["disabled"])])
+	_status(rs, _id("1")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["google_logging_project_sink.all: disabled"]
+}
+
+test_pass_known_sink_beside_one_known_after_apply if {
+	sinks := [_sink("projects/1", ["organizations/9"], "known", {}), _planned_sink("all", {"filter": "(known after apply)"}, ["filter"])]
+	rs := check.results with input as _input([_p1], [_org], sinks)
+	_status(rs, _id("1")) == {"pass"}
+}
+
+test_fail_sink_filter_known_after_apply_with_active_exclusion if {
+	sink := _planned_sink("all", {"filter": "(known after apply)", "exclusions": [{"name": "no-debug", "filter": "severity<INFO"}]}, ["filter"])
+	rs := check.results with input as _input([_p1], [_org], [sink])
+	_status(rs, _id("1")) == {"fail"}
+}

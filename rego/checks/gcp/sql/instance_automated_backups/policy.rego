@@ -3,7 +3,8 @@
 # description: |
 #   Every primary Cloud SQL instance (`instanceType` CLOUD_SQL_INSTANCE) has automated backups
 #   enabled (`settings.backupConfiguration.enabled`). Read replicas cannot take backups and are
-#   not judged; their primary is.
+#   not judged; their primary is. A Terraform plan that leaves the setting to be known after
+#   apply is `error`.
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/postgres/backup-recovery/backups
 #   - ref: https://cloud.google.com/sql/docs/mysql/backup-recovery/backing-up
@@ -21,6 +22,9 @@ import data.attestkit.lib.result
 
 _backup_path := ["settings", "backupConfiguration", "enabled"]
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["settings.backupConfiguration.enabled"]
+
 results contains result.pass(i, "automated backups enabled", _evidence(i)) if {
 	some i in _primaries
 	_compliant(i)
@@ -29,6 +33,12 @@ results contains result.pass(i, "automated backups enabled", _evidence(i)) if {
 results contains result.fail(i, "automated backups disabled", _evidence(i)) if {
 	some i in _primaries
 	not _compliant(i)
+	not _undecided(i)
+}
+
+results contains result.error(i, inventory.after_apply_message(i, _paths), inventory.with_unknown(i, _paths, _evidence(i))) if {
+	some i in _primaries
+	_undecided(i)
 }
 
 # Instances that can take backups: primaries (an instance without instanceType is one).
@@ -38,6 +48,11 @@ _primaries contains i if {
 }
 
 _compliant(i) if object.get(i.config, _backup_path, false) == true
+
+_undecided(i) if {
+	not _compliant(i)
+	inventory.known_after_apply(i, _paths)
+}
 
 _evidence(i) := {
 	"settings.backupConfiguration.enabled": object.get(i.config, _backup_path, null),

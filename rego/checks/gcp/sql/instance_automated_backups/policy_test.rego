@@ -42,3 +42,22 @@ test_no_result_read_replica if {
 	rs := check.results with input as _input([_instance("r", "READ_REPLICA_INSTANCE", {"enabled": false})])
 	_status(rs, _id("r")) == set()
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(backup) := object.union(_instance("p", "CLOUD_SQL_INSTANCE", backup), {
+	"id": "google_sql_database_instance.p",
+	"config": {"_terraform": {"unknown": ["settings.backupConfiguration.enabled"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "settings.backup_configuration.enabled is known only after apply"}],
+})
+
+test_error_backups_known_after_apply if {
+	rs := check.results with input as _input([_planned({"enabled": "(known after apply)"})])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence == {
+		"settings.backupConfiguration.enabled": "(known after apply)",
+		"settings.backupConfiguration.backupRetentionSettings": null,
+		"known_after_apply": ["settings.backupConfiguration.enabled"],
+	}
+	r.message == "cannot judge before apply: settings.backupConfiguration.enabled known only after apply; judge the applied resource"
+}

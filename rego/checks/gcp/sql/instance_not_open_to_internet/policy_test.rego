@@ -54,3 +54,53 @@ test_fail_evidence_lists_networks if {
 	some r in rs
 	r.evidence == {"settings.ipConfiguration.ipv4Enabled": true, "settings.ipConfiguration.authorizedNetworks": ["0.0.0.0/0"]}
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(ip, unknown) := object.union(_instance("p", ip), {
+	"id": "google_sql_database_instance.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+_net_path := "settings.ipConfiguration.authorizedNetworks[].value"
+
+_ipv4_path := "settings.ipConfiguration.ipv4Enabled"
+
+test_error_authorized_network_known_after_apply if {
+	ip := {"ipv4Enabled": true, "authorizedNetworks": _nets(["198.51.100.0/24", "(known after apply)"])}
+	rs := check.results with input as _input([_planned(ip, [_net_path])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence == {
+		"settings.ipConfiguration.ipv4Enabled": true,
+		"settings.ipConfiguration.authorizedNetworks": ["198.51.100.0/24", "(known after apply)"],
+		"known_after_apply": [_net_path],
+	}
+	r.message == "cannot judge before apply: settings.ipConfiguration.authorizedNetworks[].value known only after apply; judge the applied resource"
+}
+
+test_error_public_ip_known_after_apply_world_network if {
+	ip := {"ipv4Enabled": "(known after apply)", "authorizedNetworks": _nets(["0.0.0.0/0"])}
+	rs := check.results with input as _input([_planned(ip, [_ipv4_path])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_ipv4_path]
+}
+
+test_fail_world_network_known_beside_one_known_after_apply if {
+	ip := {"ipv4Enabled": true, "authorizedNetworks": _nets(["0.0.0.0/0", "(known after apply)"])}
+	rs := check.results with input as _input([_planned(ip, [_net_path])])
+	_status(rs, "google_sql_database_instance.p") == {"fail"}
+}
+
+test_pass_private_ip_network_known_after_apply if {
+	ip := {"ipv4Enabled": false, "authorizedNetworks": _nets(["(known after apply)"])}
+	rs := check.results with input as _input([_planned(ip, [_net_path])])
+	_status(rs, "google_sql_database_instance.p") == {"pass"}
+}
+
+test_pass_public_ip_known_after_apply_named_networks if {
+	ip := {"ipv4Enabled": "(known after apply)", "authorizedNetworks": _nets(["198.51.100.0/24"])}
+	rs := check.results with input as _input([_planned(ip, [_ipv4_path])])
+	_status(rs, "google_sql_database_instance.p") == {"pass"}
+}

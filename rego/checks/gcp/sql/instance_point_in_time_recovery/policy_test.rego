@@ -58,3 +58,26 @@ test_no_result_read_replica if {
 	rs := check.results with input as _input([_instance("r", "POSTGRES_15", "READ_REPLICA_INSTANCE", {"enabled": false})])
 	_status(rs, _id("r")) == set()
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(version, backup) := object.union(_instance("p", version, "CLOUD_SQL_INSTANCE", backup), {
+	"id": "google_sql_database_instance.p",
+	"config": {"_terraform": {"unknown": ["settings.backupConfiguration.enabled"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "settings.backup_configuration.enabled is known only after apply"}],
+})
+
+test_error_pitr_on_backups_known_after_apply if {
+	rs := check.results with input as _input([_planned("POSTGRES_15", {"enabled": "(known after apply)", "pointInTimeRecoveryEnabled": true})])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence["known_after_apply"] == ["settings.backupConfiguration.enabled"]
+	r.evidence["settings.backupConfiguration.enabled"] == "(known after apply)"
+	r.message == "cannot judge before apply: settings.backupConfiguration.enabled known only after apply; judge the applied resource"
+}
+
+test_fail_no_log_recovery_whatever_backups_turn_out if {
+	rs := check.results with input as _input([_planned("MYSQL_8_0", {"enabled": "(known after apply)", "binaryLogEnabled": false})])
+	_status(rs, "google_sql_database_instance.p") == {"fail"}
+	some r in rs
+	r.message == "point-in-time recovery disabled"
+}

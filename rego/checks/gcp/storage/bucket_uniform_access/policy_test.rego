@@ -51,3 +51,18 @@ test_each_bucket_gets_exactly_one_status if {
 	_status(rs, _id("a")) == {"pass"}
 	_status(rs, _id("b")) == {"fail"}
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_planned(enabled) := object.union(_bucket("p", {"uniformBucketLevelAccess": {"enabled": enabled}}), {
+	"id": "google_storage_bucket.p",
+	"config": {"_terraform": {"unknown": ["iamConfiguration.uniformBucketLevelAccess.enabled"]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "uniform_bucket_level_access is known only after apply"}],
+})
+
+test_error_uniform_access_known_after_apply if {
+	rs := check.results with input as _input([_planned("(known after apply)")])
+	_status(rs, "google_storage_bucket.p") == {"error"}
+	some r in rs
+	r.evidence == {"iamConfiguration.uniformBucketLevelAccess.enabled": "(known after apply)", "known_after_apply": ["iamConfiguration.uniformBucketLevelAccess.enabled"]}
+	r.message == "cannot judge before apply: iamConfiguration.uniformBucketLevelAccess.enabled known only after apply; judge the applied resource"
+}
