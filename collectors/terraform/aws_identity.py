@@ -248,6 +248,8 @@ def repository(ctx: Context, r: Planned) -> list[Draft]:
     d.need(on_push, "image_scanning_configuration.scan_on_push", None, path="imageScanningConfiguration.scanOnPush")
     mutability = r.get("image_tag_mutability", default="MUTABLE")
     d.need(mutability, "image_tag_mutability", None, path="imageTagMutability")
+    # the registry's scanning rules select repositories by name
+    d.need(r.get("name"), "name", None, path="repositoryName")
     d.config.update(
         compact(
             {

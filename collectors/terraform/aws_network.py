@@ -455,7 +455,17 @@ def distribution(ctx: Context, r: Planned) -> list[Draft]:
         item: dict[str, Any] = {"Id": o.get("origin_id"), "DomainName": o.get("domain_name")}
         custom = o.get("custom_origin_config")
         custom = custom[0] if isinstance(custom, list) and custom else custom
-        if isinstance(custom, dict):
+        if custom == UNKNOWN:
+            # the whole block known only after apply (a `dynamic` block over such a value): the
+            # origin may be a custom origin, reached over a protocol not known yet
+            d.need(
+                custom,
+                f"origin[{i}].custom_origin_config",
+                None,
+                path="Origins.Items[].CustomOriginConfig",
+            )
+            item["CustomOriginConfig"] = {"OriginProtocolPolicy": UNKNOWN}
+        elif isinstance(custom, dict):
             policy = custom.get("origin_protocol_policy")
             d.need(
                 policy,

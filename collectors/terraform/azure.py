@@ -567,6 +567,9 @@ def virtual_machine(ctx: Context, r: Planned) -> list[Draft]:
         zones=[r.get("zone")] if text(r.get("zone")) else None,
     )
     vm.need(host, "encryption_at_host_enabled", None, path="properties.securityProfile.encryptionAtHost")
+    if UNKNOWN in nic_ids:
+        # an interface id known only after apply that names no interface of the plan
+        vm.need(UNKNOWN, "network_interface_ids", None, path="properties.networkProfile.networkInterfaces")
     disk = new(ctx, r, DISK, _encryption(des, None))
     disk.id = disk_id
     disk.name = f"{r.display_name}.os_disk"
@@ -841,12 +844,7 @@ def subscription(ctx: Context, r: Planned) -> list[Draft]:
             match=points_at_subscription,
         )
     ):
-        logs = [
-            compact(
-                {"category": text(x.get("category")), "categoryGroup": text(x.get("category_group")), "enabled": True}
-            )
-            for x in s.blocks("enabled_log")
-        ] + [compact({"category": text(x.get("category")), "enabled": x.get("enabled", True)}) for x in s.blocks("log")]
+        logs = _diagnostic_logs(d, s)
         settings.append(
             {
                 "name": s.get("name"),
@@ -865,6 +863,31 @@ def subscription(ctx: Context, r: Planned) -> list[Draft]:
     return [d]
 
 
+LOGS = "diagnosticSettings[].properties.logs[]"
+
+
+def _diagnostic_logs(d: Draft, s: Planned) -> list[dict[str, Any]]:
+    """A diagnostic setting's log categories (`enabled_log`, and the older `log` blocks). A
+    category, category group or `enabled` known only after apply is kept as the placeholder
+    and listed; `enabled_log` blocks known only after apply as a whole (a `dynamic` block over
+    such a value) are one log of unknown category and group."""
+    logs: list[dict[str, Any]] = []
+    blocks = [(f"enabled_log[{i}]", x, True) for i, x in enumerate(s.blocks("enabled_log"))]
+    blocks += [(f"log[{i}]", x, x.get("enabled", True)) for i, x in enumerate(s.blocks("log"))]
+    for at, x, enabled in blocks:
+        category, group = text(x.get("category")), text(x.get("category_group"))
+        d.need(category, f"{at}.category", None, where=s, path=f"{LOGS}.category")
+        d.need(group, f"{at}.category_group", None, where=s, path=f"{LOGS}.categoryGroup")
+        d.need(enabled, f"{at}.enabled", None, where=s, path=f"{LOGS}.enabled")
+        logs.append(compact({"category": category, "categoryGroup": group, "enabled": enabled}))
+    for key in ("enabled_log", "log"):
+        if s.get(key) == UNKNOWN:
+            d.need(UNKNOWN, key, None, where=s, path=f"{LOGS}.category")
+            d.need(UNKNOWN, key, None, where=s, path=f"{LOGS}.categoryGroup")
+            logs.append({"category": UNKNOWN, "categoryGroup": UNKNOWN, "enabled": True})
+    return logs
+
+
 @reg.translator("azurerm_security_center_subscription_pricing", produces="Microsoft.Security/pricings", context=True)
 def pricing(ctx: Context, r: Planned) -> list[Draft]:
     plan = r.get("resource_type", default="VirtualMachines")
@@ -877,6 +900,10 @@ def pricing(ctx: Context, r: Planned) -> list[Draft]:
     d.name = plan if isinstance(plan, str) else None
     d.region = "global"
     d.need(r.get("tier"), "tier", None, path="properties.pricingTier")
+    # The plan is the pricing's name, on which the check joins: a plan known only after apply
+    # may be any required plan (the name stays the placeholder, listed as "name"). The argument
+    # has a fixed default, so it is unknown only when the configuration sets it.
+    d.need(plan, "resource_type", None, path="name")
     return [d]
 
 

@@ -19,6 +19,7 @@ COMPUTE_PROJECT = "compute.googleapis.com/Project"
 LOG_SINK = "logging.googleapis.com/LogSink"
 DEFAULT_PROJECT_NUMBER = "000000000000"
 """Stands for the project number in the default compute service account's email when the plan does not give it."""
+OS_LOGIN = "enable-oslogin"
 
 
 # Hierarchy ---------------------------------------------------------------------------------------
@@ -160,8 +161,12 @@ reg.also(COMPUTE_PROJECT, "google_compute_project_metadata", "google_compute_pro
 
 def compute_projects(ctx: Context) -> list[Draft]:
     """Project-wide instance metadata, when the plan says what `enable-oslogin` is: it manages
-    the whole metadata (`google_compute_project_metadata`) or that item."""
-    by_project: dict[str, dict[str, Any]] = defaultdict(lambda: {"items": {}, "members": [], "authoritative": False})
+    the whole metadata (`google_compute_project_metadata`) or that item. Where the plan leaves
+    it to be known after apply (the whole map, the item's value, or an item's key), the path is
+    listed for the check to answer `error` rather than judge the project without it."""
+    by_project: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"items": {}, "set_by": {}, "members": [], "authoritative": False, "pending": []}
+    )
     for r in ctx.plan.by_type.get("google_compute_project_metadata", []):
         project = g.project_of(ctx, r)
         if r.gone or not isinstance(project, str):
@@ -172,25 +177,40 @@ def compute_projects(ctx: Context) -> list[Draft]:
         metadata = r.get("metadata")
         if isinstance(metadata, dict):
             entry["items"].update(metadata)
+            entry["set_by"].update({k: (r, f'metadata["{k}"]') for k in metadata})
+        elif metadata == UNKNOWN:
+            entry["pending"].append((r, "metadata", "commonInstanceMetadata"))
     for r in ctx.plan.by_type.get("google_compute_project_metadata_item", []):
         project = g.project_of(ctx, r)
         if r.gone or not isinstance(project, str):
             continue
         entry = by_project[project]
         entry["members"].append(r)
-        if isinstance(r.get("key"), str):
-            entry["items"][r.get("key")] = r.get("value")
+        key = r.get("key")
+        if key == UNKNOWN:
+            entry["pending"].append((r, "key", "commonInstanceMetadata.items[].key"))
+        elif isinstance(key, str):
+            entry["items"][key] = r.get("value")
+            entry["set_by"][key] = (r, "value")
     drafts = []
     for project, entry in sorted(by_project.items()):
         ctx.consumed.update(m.address for m in entry["members"])
-        if not entry["authoritative"] and "enable-oslogin" not in entry["items"]:
+        items = entry["items"]
+        if not entry["authoritative"] and OS_LOGIN not in items and not entry["pending"]:
             continue  # other items only: enable-oslogin may be set outside Terraform
         first = entry["members"][0]
         d = g.new(ctx, first, COMPUTE_PROJECT, {}, project=project, region="global")
         d.id = f"//compute.googleapis.com/projects/{project}"
         d.name = project
         d.addresses = sorted(m.address for m in entry["members"])
-        d.config.update({"name": project, "commonInstanceMetadata": {"items": g.sanitize_metadata(entry["items"])}})
+        if OS_LOGIN in items:
+            holder, tf_path = entry["set_by"][OS_LOGIN]
+            d.need(items[OS_LOGIN], tf_path, None, where=holder, path=f"commonInstanceMetadata.items[{OS_LOGIN}].value")
+        else:
+            # no known item sets it, but one known only after apply may
+            for holder, tf_path, path in entry["pending"]:
+                d.need(UNKNOWN, tf_path, None, where=holder, path=path)
+        d.config.update({"name": project, "commonInstanceMetadata": {"items": g.sanitize_metadata(items)}})
         drafts.append(d)
     return drafts
 
@@ -240,12 +260,25 @@ def instance(ctx: Context, r: Planned) -> list[Draft]:
         shielded_config = {"enableSecureBoot": False, "enableVtpm": True, "enableIntegrityMonitoring": True}
         d.derive("shieldedInstanceConfig")
     else:
-        shielded_config = {
-            "enableSecureBoot": shielded.get("enable_secure_boot", False),
-            "enableVtpm": shielded.get("enable_vtpm", True),
-            "enableIntegrityMonitoring": shielded.get("enable_integrity_monitoring", True),
-        }
+        shielded_config = {}
+        for tf, api, default in _SHIELDED:
+            value = shielded.get(tf)
+            if value is None or (value == UNKNOWN and not r.configured("shielded_instance_config", tf)):
+                value = default  # the provider's default (GCE's, for a value left to the API)
+                if shielded.get(tf) == UNKNOWN:
+                    d.derive(f"shieldedInstanceConfig.{api}")
+            shielded_config[api] = d.need(
+                value, f"shielded_instance_config.{tf}", None, path=f"shieldedInstanceConfig.{api}"
+            )
     metadata = r.get("metadata")
+    if isinstance(metadata, dict):
+        # a map known but for the value of enable-oslogin: the item is there, its value is not
+        d.need(
+            metadata.get(OS_LOGIN),
+            f'metadata["{OS_LOGIN}"]',
+            None,
+            path=f"metadata.items[{OS_LOGIN}].value",
+        )
     d.config.update(
         compact(
             {
@@ -266,6 +299,13 @@ def instance(ctx: Context, r: Planned) -> list[Draft]:
     if metadata == UNKNOWN:
         d.need(UNKNOWN, "metadata", None, path="metadata")
     return [d]
+
+
+_SHIELDED = (
+    ("enable_secure_boot", "enableSecureBoot", False),
+    ("enable_vtpm", "enableVtpm", True),
+    ("enable_integrity_monitoring", "enableIntegrityMonitoring", True),
+)
 
 
 def _email_configured(r: Planned) -> bool:
@@ -298,6 +338,8 @@ def firewall(ctx: Context, r: Planned) -> list[Draft]:
     for key in ("source_ranges",):
         if UNKNOWN in strings(r.get(key)) or r.get(key) == UNKNOWN:
             d.need(UNKNOWN, key, None, path="sourceRanges")
+    # Optional with a default of false: unknown only when the configuration sets it so
+    disabled = d.need(r.get("disabled", default=False), "disabled", None, path="disabled")
 
     def rules(key: str) -> list[dict[str, Any]]:
         return [
@@ -311,7 +353,7 @@ def firewall(ctx: Context, r: Planned) -> list[Draft]:
                 "network": r.get("network"),
                 "priority": r.get("priority", default=1000),
                 "direction": direction,
-                "disabled": r.get("disabled", default=False),
+                "disabled": disabled,
                 "sourceRanges": strings(r.get("source_ranges")) or None,
                 "destinationRanges": strings(r.get("destination_ranges")) or None,
                 "sourceTags": strings(r.get("source_tags")) or None,
@@ -372,12 +414,16 @@ def sql_instance(ctx: Context, r: Planned) -> list[Draft]:
     ip = ip[0] if isinstance(ip, list) and ip else ip if isinstance(ip, dict) else {}
     backup = settings.get("backup_configuration")
     backup = backup[0] if isinstance(backup, list) and backup else backup if isinstance(backup, dict) else {}
-    ssl_mode = ip.get("ssl_mode")
+    # ssl_mode left out of the configuration is the API's to set (from require_ssl, else
+    # ALLOW_UNENCRYPTED_AND_ENCRYPTED): written absent, as for an instance that predates it, so
+    # requireSsl speaks. Set to a value known only after apply, either one keeps the placeholder.
+    ssl_mode = _set_or_none(r, ip.get("ssl_mode"), "settings", "ip_configuration", "ssl_mode")
+    require_ssl = _set_or_none(r, ip.get("require_ssl"), "settings", "ip_configuration", "require_ssl")
     ip_config = compact(
         {
             "ipv4Enabled": ip.get("ipv4_enabled", True),
-            "sslMode": text(ssl_mode) if ssl_mode != UNKNOWN else None,
-            "requireSsl": ip.get("require_ssl") if isinstance(ip.get("require_ssl"), bool) else None,
+            "sslMode": text(ssl_mode),
+            "requireSsl": require_ssl if isinstance(require_ssl, bool) or require_ssl == UNKNOWN else None,
             "authorizedNetworks": [
                 compact({"value": n.get("value"), "name": text(n.get("name")), "kind": "sql#aclEntry"})
                 for n in ip.get("authorized_networks") or []
@@ -399,11 +445,15 @@ def sql_instance(ctx: Context, r: Planned) -> list[Draft]:
         None,
         path="settings.ipConfiguration.ipv4Enabled",
     )
+    d.need(ssl_mode, "settings.ip_configuration.ssl_mode", None, path="settings.ipConfiguration.sslMode")
+    d.need(require_ssl, "settings.ip_configuration.require_ssl", None, path="settings.ipConfiguration.requireSsl")
     backup_config = compact(
         {
             "enabled": backup.get("enabled", False),
-            "pointInTimeRecoveryEnabled": backup.get("point_in_time_recovery_enabled"),
-            "binaryLogEnabled": backup.get("binary_log_enabled"),
+            "pointInTimeRecoveryEnabled": _set_or_none(
+                r, backup.get("point_in_time_recovery_enabled"), *_BACKUP, "point_in_time_recovery_enabled"
+            ),
+            "binaryLogEnabled": _set_or_none(r, backup.get("binary_log_enabled"), *_BACKUP, "binary_log_enabled"),
             "startTime": text(backup.get("start_time")),
         }
     )
@@ -413,6 +463,16 @@ def sql_instance(ctx: Context, r: Planned) -> list[Draft]:
         None,
         path="settings.backupConfiguration.enabled",
     )
+    for tf, api in (
+        ("point_in_time_recovery_enabled", "pointInTimeRecoveryEnabled"),
+        ("binary_log_enabled", "binaryLogEnabled"),
+    ):
+        d.need(
+            backup_config.get(api),
+            f"settings.backup_configuration.{tf}",
+            None,
+            path=f"settings.backupConfiguration.{api}",
+        )
     d.config.update(
         compact(
             {
@@ -434,6 +494,14 @@ def sql_instance(ctx: Context, r: Planned) -> list[Draft]:
         )
     )
     return [d]
+
+
+_BACKUP = ("settings", "backup_configuration")
+
+
+def _set_or_none(r: Planned, value: Any, *path: str) -> Any:
+    """`value`, or None when it is unknown only because the configuration leaves it to the API."""
+    return None if value == UNKNOWN and not r.configured(*path) else value
 
 
 @reg.translator("google_kms_crypto_key", produces="cloudkms.googleapis.com/CryptoKey")
@@ -578,19 +646,41 @@ def cluster(ctx: Context, r: Planned) -> list[Draft]:
         pools.append(_pool(d, p.get("name"), p.block("node_config"), where=p))
     pool = identity.get("workload_pool") if identity else None
     # a workload pool known only after apply (built from a project id) is still a workload pool
+    private_config = compact(
+        {
+            api: d.need(
+                _set_or_none(r, private.get(tf), "private_cluster_config", tf),
+                f"private_cluster_config.{tf}",
+                None,
+                path=f"privateClusterConfig.{api}",
+            )
+            for tf, api in (
+                ("enable_private_nodes", "enablePrivateNodes"),
+                ("enable_private_endpoint", "enablePrivateEndpoint"),
+            )
+        }
+    )
+    policy_enabled = d.need(policy.get("enabled"), "network_policy.enabled", None, path="networkPolicy.enabled")
+    # datapath_provider left out is GKE's to choose (the legacy datapath unless Autopilot)
+    datapath = d.need(
+        _set_or_none(r, r.get("datapath_provider"), "datapath_provider"),
+        "datapath_provider",
+        None,
+        path="networkConfig.datapathProvider",
+    )
+    # left out, a Standard cluster
+    autopilot = d.need(
+        _set_or_none(r, r.get("enable_autopilot"), "enable_autopilot"),
+        "enable_autopilot",
+        None,
+        path="autopilot.enabled",
+    )
     d.config.update(
         compact(
             {
                 "name": r.get("name"),
                 "location": r.get("location"),
-                "privateClusterConfig": compact(
-                    {
-                        "enablePrivateNodes": private.get("enable_private_nodes"),
-                        "enablePrivateEndpoint": private.get("enable_private_endpoint"),
-                    }
-                )
-                if private
-                else None,
+                "privateClusterConfig": private_config if private else None,
                 "masterAuthorizedNetworksConfig": {
                     "enabled": True,
                     "cidrBlocks": [
@@ -601,11 +691,11 @@ def cluster(ctx: Context, r: Planned) -> list[Draft]:
                 }
                 if authorized
                 else None,
-                "networkPolicy": compact({"enabled": policy.get("enabled"), "provider": text(policy.get("provider"))})
+                "networkPolicy": compact({"enabled": policy_enabled, "provider": text(policy.get("provider"))})
                 if policy
                 else None,
-                "networkConfig": compact({"datapathProvider": text(r.get("datapath_provider"))}) or None,
-                "autopilot": {"enabled": True} if r.get("enable_autopilot") is True else None,
+                "networkConfig": compact({"datapathProvider": text(datapath)}) or None,
+                "autopilot": {"enabled": autopilot} if autopilot is True or autopilot == UNKNOWN else None,
                 "legacyAbac": {"enabled": r.get("enable_legacy_abac") is True},
                 "workloadIdentityConfig": {"workloadPool": pool} if text(pool) else None,
                 "nodePools": pools,
@@ -649,25 +739,32 @@ def sink(ctx: Context, r: Planned) -> list[Draft]:
         d = g.new(ctx, r, LOG_SINK, {}, project=ref, region="global")
         d.config["ancestors"] = [ref] if ref else []
     d.need(r.get("filter"), "filter", None, path="filter")
-    d.need(r.get("disabled"), "disabled", None, path="disabled")
+    # flags known only after apply keep the placeholder (the check takes each the worst way)
+    disabled = _flag(d.need(r.get("disabled"), "disabled", None, path="disabled"))
+    include_children = _flag(d.need(r.get("include_children"), "include_children", None, path="includeChildren"))
+    exclusions = []
+    for i, x in enumerate(r.blocks("exclusions")):
+        off = d.need(x.get("disabled"), f"exclusions[{i}].disabled", None, path="exclusions[].disabled")
+        exclusions.append(compact({"name": x.get("name"), "filter": x.get("filter"), "disabled": _flag(off)}))
     d.config.update(
         compact(
             {
                 "name": r.get("name"),
                 "destination": r.get("destination"),
                 "filter": r.get("filter") or None,
-                "disabled": r.get("disabled") is True,
-                "includeChildren": r.get("include_children") is True,
-                "exclusions": [
-                    compact({"name": x.get("name"), "filter": x.get("filter"), "disabled": x.get("disabled") is True})
-                    for x in r.blocks("exclusions")
-                ]
-                or None,
+                "disabled": disabled,
+                "includeChildren": include_children,
+                "exclusions": exclusions or None,
                 "writerIdentity": text(r.get("writer_identity")),
             }
         )
     )
     return [d]
+
+
+def _flag(value: Any) -> Any:
+    """A boolean flag as the API writes it (absent is false), the placeholder kept."""
+    return value if value == UNKNOWN else value is True
 
 
 BUCKET_CHILDREN = (
@@ -693,8 +790,10 @@ def bucket(ctx: Context, r: Planned) -> list[Draft]:
     d.need(uniform, "uniform_bucket_level_access", None, path="iamConfiguration.uniformBucketLevelAccess.enabled")
     prevention = r.get("public_access_prevention")
     versioning = r.block("versioning")
+    versioned = d.need(versioning.get("enabled"), "versioning.enabled", None, path="versioning.enabled")
     retention = r.block("retention_policy")
     period = retention.get("retention_period") if retention else None
+    d.need(period, "retention_policy.retention_period", None, path="retentionPolicy.retentionPeriod")
     acl = _acl(ctx, d, r, "google_storage_bucket_acl", "google_storage_bucket_access_control")
     default_acl = _acl(ctx, d, r, "google_storage_default_object_acl", "google_storage_default_object_access_control")
     d.config.update(
@@ -709,7 +808,7 @@ def bucket(ctx: Context, r: Planned) -> list[Draft]:
                         "publicAccessPrevention": text(prevention) or None,
                     }
                 ),
-                "versioning": {"enabled": versioning.get("enabled") is True} if versioning else None,
+                "versioning": {"enabled": _flag(versioned)} if versioning else None,
                 "retentionPolicy": compact(
                     {
                         "retentionPeriod": str(period) if isinstance(period, int) else period,

@@ -54,4 +54,3 @@ class Registry:
                 self.table[produces].append(t)
         if context:
             self.context.add(produces)
-

@@ -8,7 +8,9 @@
 #   crosses the internet. S3 bucket origins are not judged (CloudFront reaches them over
 #   the viewer's protocol, judged by aws.cloudfront.viewer_https); distributions with no
 #   custom origin get no result. S3 website endpoints are custom origins and support HTTP
-#   only, so they fail.
+#   only, so they fail. In a Terraform plan, an origin whose policy (or whose whole
+#   CustomOriginConfig) is known only after apply makes the distribution `error`, unless
+#   another origin is known to be reached over HTTP.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html
 # custom:
@@ -26,8 +28,10 @@ import data.attestkit.lib.result
 _viewer_https := {"https-only", "redirect-to-https"}
 
 # Paths a Terraform plan can leave known only after apply (the viewer policies decide for
-# match-viewer origins).
+# match-viewer origins). An origin whose whole CustomOriginConfig is known only after apply
+# may be a custom origin: it is written as one whose policy is known only after apply.
 _paths := [
+	"Origins.Items[].CustomOriginConfig",
 	"Origins.Items[].CustomOriginConfig.OriginProtocolPolicy",
 	"DefaultCacheBehavior.ViewerProtocolPolicy",
 	"CacheBehaviors.Items[].ViewerProtocolPolicy",

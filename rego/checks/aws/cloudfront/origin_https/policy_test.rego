@@ -99,3 +99,30 @@ test_fail_known_http_origin_decides_before_apply if {
 	some r in rs
 	r.message == "origin reached over HTTP: legacy.example.com (http-only)"
 }
+
+# An origin whose whole custom_origin_config block Terraform knows only after apply (a dynamic
+# block over such a value) may be a custom origin: written with an unknown policy, listed.
+_config_path := "Origins.Items[].CustomOriginConfig"
+
+_maybe_custom(id) := {"Id": id, "DomainName": sprintf("%s.example.com", [id]), "CustomOriginConfig": {"OriginProtocolPolicy": "(known after apply)"}}
+
+test_error_custom_origin_config_known_after_apply if {
+	d := _planned([_maybe_custom("api")], "https-only", [_config_path])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_config_path]
+	r.message == sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [_config_path])
+}
+
+test_error_custom_origin_config_known_after_apply_beside_an_s3_origin if {
+	d := _planned([_s3("assets"), _maybe_custom("api")], "https-only", [_config_path])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"error"}
+}
+
+test_fail_known_http_origin_decides_despite_custom_origin_config_known_after_apply if {
+	d := _planned([_maybe_custom("api"), _custom("legacy", "http-only")], "https-only", [_config_path])
+	rs := check.results with input as _input([d])
+	_status(rs, _id("cdn")) == {"fail"}
+}

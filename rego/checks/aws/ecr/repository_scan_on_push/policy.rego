@@ -7,7 +7,9 @@
 #   CONTINUOUS_SCAN has a repository filter matching the repository name (`*` wildcards).
 #   When the repository's own flag is off and the registry configuration could not be read,
 #   the result is `error`; so it is, in a Terraform plan, when the flag is known only after
-#   apply and no registry rule covers the repository.
+#   apply and no registry rule covers the repository, or when the repository's name is known
+#   only after apply and a registry rule scanning on push has filters that may or may not
+#   match it (a filter of `*` only covers every name).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning-basic-enabling.html
@@ -40,14 +42,14 @@ results contains result.error(r, inventory.read_error_message(r, [_registry_api]
 }
 
 # Paths a Terraform plan can leave known only after apply.
-_paths := ["imageScanningConfiguration.scanOnPush"]
+_paths := ["imageScanningConfiguration.scanOnPush", "repositoryName"]
 
 results contains result.error(r, inventory.after_apply_message(r, _paths), inventory.with_unknown(r, _paths, _evidence(r))) if {
 	some r in inventory.resources(_type)
 	_undecided(r)
 }
 
-results contains result.pass(r, _pass_message(r), _evidence(r)) if {
+results contains result.pass(r, _pass_message(r), inventory.with_unknown(r, _paths, _evidence(r))) if {
 	some r in inventory.resources(_type)
 	_compliant(r)
 }
@@ -65,6 +67,19 @@ _undecided(r) if {
 	inventory.known_after_apply(r, _paths)
 	not inventory.read_failed(r, _registry_api)
 	not _compliant(r)
+	_may_pass(r)
+}
+
+# The repository's own flag may turn out on.
+_may_pass(r) if inventory.known_after_apply(r, ["imageScanningConfiguration.scanOnPush"])
+
+# Its name may turn out to match a registry rule's filter.
+_may_pass(r) if {
+	inventory.unknown_until_apply(r.config.repositoryName)
+	some rule in inventory.array_at(r.config, ["scanningConfiguration", "rules"])
+	rule.scanFrequency in _on_push
+	some f in inventory.array_at(rule, "repositoryFilters")
+	is_string(f.filter)
 }
 
 _compliant(r) if _repository_flag(r)
@@ -81,9 +96,18 @@ _registry_rules(r) := [{"scanFrequency": rule.scanFrequency, "filters": [x.filte
 ]
 
 _covers(rule, name) if {
+	not inventory.unknown_until_apply(name)
 	some f in inventory.array_at(rule, "repositoryFilters")
 	is_string(f.filter)
-	glob.match(f.filter, [], name)
+	glob.match(f.filter, null, name) # ECR wildcards: `*` matches any characters, dots included
+}
+
+# A name known only after apply is covered only by a filter matching every name.
+_covers(rule, name) if {
+	inventory.unknown_until_apply(name)
+	some f in inventory.array_at(rule, "repositoryFilters")
+	is_string(f.filter)
+	regex.match(`^\*+$`, f.filter)
 }
 
 _pass_message(r) := "the repository scans images on push" if {

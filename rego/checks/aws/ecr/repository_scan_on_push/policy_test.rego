@@ -44,6 +44,11 @@ test_pass_registry_rule_matches if {
 	_status(rs, _id("prod/api")) == {"pass"}
 }
 
+test_pass_registry_wildcard_matches_names_with_dots if {
+	rs := check.results with input as _input([_repo("prod/api.v2", false, _rule("SCAN_ON_PUSH", "prod*"), [])])
+	_status(rs, _id("prod/api.v2")) == {"pass"}
+}
+
 test_fail_registry_rule_for_other_repositories if {
 	rs := check.results with input as _input([_repo("dev/api", false, _rule("SCAN_ON_PUSH", "prod/*"), [])])
 	_status(rs, _id("dev/api")) == {"fail"}
@@ -113,4 +118,44 @@ test_error_flag_known_after_apply_registry_not_in_plan if {
 	rs := check.results with input as _input([_repo("app", "(known after apply)", _unknown_flag, _not_in_plan)])
 	_status(rs, _id("app")) == {"error"}
 	count(rs) == 1
+}
+
+# A repository whose name Terraform knows only after apply: the sentinel as repositoryName.
+_unknown_name := {"_terraform": {"unknown": ["repositoryName"]}}
+
+_unnamed(scan, registry) := object.union(_repo("app", scan, object.union(registry, _unknown_name), []), {"config": {"repositoryName": "(known after apply)"}})
+
+test_error_name_known_after_apply_registry_filter_may_match if {
+	rs := check.results with input as _input([_unnamed(false, _rule("SCAN_ON_PUSH", "prod-*"))])
+	_status(rs, _id("app")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["repositoryName"]
+	r.message == "cannot judge before apply: repositoryName known only after apply; judge the applied resource"
+}
+
+test_error_name_known_after_apply_filter_matching_the_sentinel_does_not_decide if {
+	rs := check.results with input as _input([_unnamed(false, _rule("CONTINUOUS_SCAN", "(known*"))])
+	_status(rs, _id("app")) == {"error"}
+}
+
+test_pass_name_known_after_apply_filter_matches_every_name if {
+	rs := check.results with input as _input([_unnamed(false, _rule("SCAN_ON_PUSH", "*"))])
+	_status(rs, _id("app")) == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["repositoryName"]
+}
+
+test_pass_name_known_after_apply_repository_flag_on if {
+	rs := check.results with input as _input([_unnamed(true, _rule("SCAN_ON_PUSH", "prod-*"))])
+	_status(rs, _id("app")) == {"pass"}
+}
+
+test_fail_name_known_after_apply_no_rule_scans_on_push if {
+	rs := check.results with input as _input([_unnamed(false, _rule("MANUAL", "prod-*"))])
+	_status(rs, _id("app")) == {"fail"}
+}
+
+test_fail_name_known_after_apply_no_registry_rule if {
+	rs := check.results with input as _input([_unnamed(false, _basic)])
+	_status(rs, _id("app")) == {"fail"}
 }

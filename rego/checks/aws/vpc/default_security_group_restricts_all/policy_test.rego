@@ -52,3 +52,40 @@ test_no_result_other_groups if {
 	rs := check.results with input as _input([_group("sg-5", "web", [], _all_out)])
 	count(rs) == 0
 }
+
+# As `attest collect terraform` writes a default group whose inline rules Terraform knows only
+# after apply (`ingress = local.rules`): one rule of unknown protocol and range, the path listed.
+_u := "(known after apply)"
+
+_unknown_rules := [{"IpProtocol": _u, "IpRanges": [{"CidrIp": _u}], "Ipv6Ranges": [], "UserIdGroupPairs": []}]
+
+_planned(id, inbound, outbound, unknown) := object.union(_group(id, "default", inbound, outbound), {
+	"config": {"_terraform": {"address": "aws_default_security_group.this", "unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "aws_default_security_group.this.ingress is known only after apply"}],
+})
+
+test_error_inline_rules_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-6", _unknown_rules, [], ["IpPermissions"])])
+	_status(rs, _id("sg-6")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["IpPermissions"]
+	r.message == "cannot judge before apply: IpPermissions known only after apply; judge the applied resource"
+}
+
+test_error_both_directions_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-7", _unknown_rules, _unknown_rules, ["IpPermissions", "IpPermissionsEgress"])])
+	_status(rs, _id("sg-7")) == {"error"}
+}
+
+test_fail_known_rule_decides_despite_inline_rules_known_after_apply if {
+	rs := check.results with input as _input([_planned("sg-8", _unknown_rules, _all_out, ["IpPermissions"])])
+	_status(rs, _id("sg-8")) == {"fail"}
+	some r in rs
+	r.message == "default group of vpc-1 has 0 inbound and 1 outbound rule(s) and rules known only after apply"
+}
+
+test_fail_rule_with_unknown_range_is_a_rule if {
+	rule := [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": _u}], "Ipv6Ranges": [], "UserIdGroupPairs": [], "PrefixListIds": []}]
+	rs := check.results with input as _input([_planned("sg-9", rule, [], ["IpPermissions"])])
+	_status(rs, _id("sg-9")) == {"fail"}
+}

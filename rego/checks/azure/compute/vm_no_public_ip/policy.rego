@@ -6,7 +6,9 @@
 #   its IP configurations, and no interface configuration of the VM asks for one
 #   (`networkInterfaceConfigurations[].properties.ipConfigurations[].properties.publicIPAddressConfiguration`),
 #   so the VM is reachable from the internet only through a load balancer, gateway or Bastion.
-#   When an interface the VM names is not in the evidence, the VM is `error`.
+#   When an interface the VM names is not in the evidence, the VM is `error`, and so it is when
+#   a Terraform plan leaves an interface id to be known only after apply (an interface the plan
+#   does not hold) and no interface known to the plan has a public IP address.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses
 #   - ref: https://learn.microsoft.com/azure/virtual-network/ip-services/remove-public-ip-address-vm
@@ -47,6 +49,9 @@ results contains result.fail(vm, v.message, v.evidence) if {
 	v.status == "fail"
 }
 
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["properties.networkProfile.networkInterfaces"]
+
 _verdict(vm) := v if {
 	refs := _nic_refs(vm)
 	public := _public(vm)
@@ -57,6 +62,11 @@ _verdict(vm) := v if {
 
 _decide(vm, public, missing, evidence) := {"status": "fail", "message": sprintf("public IP address(es) attached: %s", [concat(", ", public)]), "evidence": evidence} if {
 	count(public) > 0
+} else := {"status": "error", "message": inventory.after_apply_message(vm, _paths), "evidence": object.union(
+	inventory.with_unknown(vm, _paths, evidence),
+	{"missing network interfaces": missing},
+)} if {
+	inventory.known_after_apply(vm, _paths)
 } else := {"status": "error", "message": sprintf("network interface(s) not in the evidence: %s", [concat(", ", missing)]), "evidence": object.union(evidence, {
 	"missing network interfaces": missing,
 	"errors": inventory.scope_errors(object.get(vm, "account", null), _nic_type),
@@ -79,8 +89,10 @@ _nics(vm) := [nic |
 	object.get(nic, "account", null) == object.get(vm, "account", null)
 ]
 
+# An id known only after apply is no interface missing from the evidence (the error above).
 _missing(vm) := sort([ref |
 	some ref in _nic_refs(vm)
+	not inventory.unknown_until_apply(ref)
 	not _collected(vm, ref)
 ])
 

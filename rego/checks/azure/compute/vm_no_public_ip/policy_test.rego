@@ -99,3 +99,28 @@ test_each_vm_gets_exactly_one_status if {
 		_status(rs, _vm_id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a VM whose interface id Terraform knows only after apply
+# and that names no interface of the plan: the sentinel as the id, the path listed.
+_nics_path := "properties.networkProfile.networkInterfaces"
+
+_planned_vm(name, nics) := object.union(_vm(name, nics), {
+	"config": {"_terraform": {"address": sprintf("azurerm_linux_virtual_machine.%s", [name]), "unknown": [_nics_path]}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_linux_virtual_machine.api.network_interface_ids is known only after apply"}],
+})
+
+test_error_nic_id_known_after_apply if {
+	vm := _planned_vm("api", [_nic_id("nic-api"), "(known after apply)"])
+	rs := check.results with input as _input([vm], [_nic("nic-api", null)], [])
+	_status(rs, _vm_id("api")) == {"error"}
+	some r in rs
+	r.message == sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [_nics_path])
+	r.evidence.known_after_apply == [_nics_path]
+	r.evidence["missing network interfaces"] == []
+}
+
+test_fail_public_ip_on_known_nic_despite_nic_id_known_after_apply if {
+	vm := _planned_vm("jump", [_nic_id("nic-jump"), "(known after apply)"])
+	rs := check.results with input as _input([vm], [_nic("nic-jump", _pip)], [])
+	_status(rs, _vm_id("jump")) == {"fail"}
+}

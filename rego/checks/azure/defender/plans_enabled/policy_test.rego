@@ -114,3 +114,72 @@ test_fail_plan_free_although_another_tier_known_after_apply if {
 	some r in rs
 	r.message == "Defender for Cloud plans not on: Arm"
 }
+
+# As `attest collect terraform` writes a pricing whose plan (resource_type) Terraform knows only
+# after apply: the sentinel as its name, "name" listed.
+_unnamed_id(i) := sprintf("azurerm_security_center_subscription_pricing.extra[%d]", [i])
+
+_unnamed_pricing(i, tier, unknown) := {
+	"id": _unnamed_id(i),
+	"type": "Microsoft.Security/pricings",
+	"account": _sub,
+	"region": "global",
+	"name": "(known after apply)",
+	"config": {"properties": {"pricingTier": tier}, "_terraform": {"address": _unnamed_id(i), "unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": sprintf("%s.resource_type is known only after apply", [_unnamed_id(i)])}],
+}
+
+_without(names) := [p | some p in _all("Standard"); not p.name in names]
+
+test_error_absent_plan_may_be_a_pricing_of_unknown_plan if {
+	pricings := array.concat(_without({"KeyVaults"}), [_unnamed_pricing(0, "Standard", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [sprintf("%s: name", [_unnamed_id(0)])]
+	r.message == sprintf("cannot judge before apply: %s: name known only after apply; judge the applied resources", [_unnamed_id(0)])
+}
+
+test_error_pricing_of_unknown_plan_and_tier if {
+	pricings := array.concat(_without({"KeyVaults"}), [_unnamed_pricing(0, "(known after apply)", ["name", "properties.pricingTier"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"error"}
+}
+
+test_error_two_absent_plans_two_pricings_of_unknown_plan if {
+	pricings := array.concat(_without({"KeyVaults", "Arm"}), [_unnamed_pricing(0, "Standard", ["name"]), _unnamed_pricing(1, "Standard", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"error"}
+}
+
+test_pass_known_plans_decide_whatever_the_pricing_of_unknown_plan if {
+	pricings := array.concat(_all("Standard"), [_unnamed_pricing(0, "Standard", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"pass"}
+	some r in rs
+	r.evidence["pricings whose plan is known only after apply"] == [_unnamed_id(0)]
+}
+
+test_fail_pricing_of_unknown_plan_known_not_on if {
+	pricings := array.concat(_without({"KeyVaults"}), [_unnamed_pricing(0, "Free", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"fail"}
+	some r in rs
+	r.message == "Defender for Cloud plans not on: KeyVaults"
+}
+
+test_fail_more_absent_plans_than_pricings_of_unknown_plan if {
+	pricings := array.concat(_without({"KeyVaults", "Arm"}), [_unnamed_pricing(0, "Standard", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"fail"}
+	some r in rs
+	r.message == "Defender for Cloud plans not on: at least 1 of Arm, KeyVaults (1 pricing(s) whose plan is known only after apply may turn on the others)"
+}
+
+test_fail_known_free_plan_decides_despite_pricing_of_unknown_plan if {
+	pricings := array.concat([p | some p in _except("Arm", "Free"); p.name != "KeyVaults"], [_unnamed_pricing(0, "Standard", ["name"])])
+	rs := check.results with input as _input(pricings, [])
+	_status(rs, _id) == {"fail"}
+	some r in rs
+	r.message == "Defender for Cloud plans not on: Arm"
+}

@@ -82,3 +82,64 @@ test_each_subscription_gets_exactly_one_status if {
 		_status(rs, _id(name)) == {status}
 	}
 }
+
+# As `attest collect terraform` writes a setting whose log category, category group or
+# `enabled` Terraform knows only after apply: the sentinel in config, the path listed.
+_u := "(known after apply)"
+
+_category_path := "diagnosticSettings[].properties.logs[].category"
+
+_planned(sub, settings, unknown) := object.union(_subscription(sub, settings, []), {
+	"config": {"_terraform": {"address": "azurerm_subscription.this", "unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "azurerm_monitor_diagnostic_setting.activity.enabled_log[3].category is known only after apply"}],
+})
+
+_three := [{"category": c, "enabled": true} | some c in ["Administrative", "Policy", "Alert"]]
+
+test_error_missing_category_may_be_the_unknown_one if {
+	setting := _setting("activity", _law, array.concat(_three, [{"category": _u, "enabled": true}]))
+	rs := check.results with input as _input([_planned("p", [setting], [_category_path])])
+	_status(rs, _id("p")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_category_path]
+	r.evidence.diagnosticSettings[0]["enabled categories"] == ["Administrative", "Alert", "Policy"]
+	r.message == sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [_category_path])
+}
+
+test_error_category_group_known_after_apply if {
+	setting := _setting("activity", _law, [{"categoryGroup": _u, "enabled": true}])
+	rs := check.results with input as _input([_planned("p", [setting], ["diagnosticSettings[].properties.logs[].categoryGroup"])])
+	_status(rs, _id("p")) == {"error"}
+}
+
+test_error_enabled_known_after_apply if {
+	logs := array.concat(_three, [{"category": "Security", "enabled": _u}])
+	rs := check.results with input as _input([_planned("p", [_setting("activity", _law, logs)], ["diagnosticSettings[].properties.logs[].enabled"])])
+	_status(rs, _id("p")) == {"error"}
+}
+
+test_fail_more_categories_missing_than_unknown_ones if {
+	logs := [{"category": "Administrative", "enabled": true}, {"category": _u, "enabled": true}]
+	rs := check.results with input as _input([_planned("p", [_setting("activity", _law, logs)], [_category_path])])
+	_status(rs, _id("p")) == {"fail"}
+}
+
+test_fail_unknown_category_of_a_setting_without_destination if {
+	setting := _setting("nowhere", {}, array.concat(_three, [{"category": _u, "enabled": true}]))
+	rs := check.results with input as _input([_planned("p", [setting], [_category_path])])
+	_status(rs, _id("p")) == {"fail"}
+}
+
+test_fail_unknown_category_of_a_disabled_log if {
+	setting := _setting("activity", _law, array.concat(_three, [{"category": _u, "enabled": false}]))
+	rs := check.results with input as _input([_planned("p", [setting], [_category_path])])
+	_status(rs, _id("p")) == {"fail"}
+}
+
+test_pass_another_setting_exports_whatever_the_unknown_category if {
+	partial := _setting("partial", _law, array.concat(_three, [{"category": _u, "enabled": true}]))
+	rs := check.results with input as _input([_planned("p", [partial, _setting("full", _law, _logs(_all))], [_category_path])])
+	_status(rs, _id("p")) == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == [_category_path]
+}

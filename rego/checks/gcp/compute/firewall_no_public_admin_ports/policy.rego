@@ -5,8 +5,9 @@
 #   (RDP): not by naming the port, a range covering it, TCP without ports (every port), or
 #   protocol `all`. An ingress rule without any source (ranges, tags or service accounts)
 #   applies to every source and counts as open. Egress and deny rules, and disabled rules,
-#   pass. A rule a Terraform plan leaves partly to be known after apply (direction, a source
-#   range, a protocol or port) is `error` unless its known values already decide.
+#   pass. A rule a Terraform plan leaves partly to be known after apply (direction,
+#   `disabled`, a source range, a protocol or port) is `error` unless its known values
+#   already decide.
 # related_resources:
 #   - ref: https://cloud.google.com/firewall/docs/firewalls
 #   - ref: https://cloud.google.com/iap/docs/using-tcp-forwarding
@@ -27,9 +28,9 @@ _admin_ports := [22, 3389]
 _world := {"0.0.0.0/0", "::/0"}
 
 # Paths a Terraform plan can leave known only after apply.
-_paths := ["direction", "sourceRanges"]
+_paths := ["direction", "disabled", "sourceRanges"]
 
-results contains result.pass(f, _pass_message(f), _evidence(f)) if {
+results contains result.pass(f, _pass_message(f), inventory.with_unknown(f, _paths, _evidence(f))) if {
 	some f in inventory.resources("compute.googleapis.com/Firewall")
 	_compliant(f)
 	not _undecided(f)
@@ -56,7 +57,14 @@ _undecided(f) if {
 
 _ingress(f) if object.get(f.config, "direction", "INGRESS") == "INGRESS"
 
-_enabled(f) if object.get(f.config, "disabled", false) != true
+# Known to be enabled.
+_enabled(f) if {
+	_maybe_enabled(f)
+	not inventory.unknown_until_apply(object.get(f.config, "disabled", false))
+}
+
+# Enabled, or `disabled` known only after apply.
+_maybe_enabled(f) if object.get(f.config, "disabled", false) != true
 
 # Worked out once per rule (the branches, message and evidence all read it).
 _exposed[f.id] := _exposed_ports(f) if some f in inventory.resources("compute.googleapis.com/Firewall")
@@ -100,7 +108,7 @@ _port_in(ports, port) if {
 # apply turned out the worst way.
 _possibly_exposed_ports(f) := {port |
 	_maybe_ingress(f)
-	_enabled(f)
+	_maybe_enabled(f)
 	_maybe_world(f)
 	some rule in inventory.array_at(f.config, "allowed")
 	some port in _admin_ports
@@ -149,7 +157,7 @@ _after_apply[f.id] := sort(
 
 _pass_message(f) := "ingress rule disabled" if {
 	_maybe_ingress(f)
-	not _enabled(f)
+	not _maybe_enabled(f)
 } else := "not an ingress rule" if {
 	not _maybe_ingress(f)
 } else := "no ingress from the internet to port 22 or 3389"

@@ -161,3 +161,31 @@ test_pass_direction_known_after_apply_from_known_range if {
 	some r in rs
 	r.message == "no ingress from the internet to port 22 or 3389"
 }
+
+test_error_disabled_known_after_apply if {
+	rs := _planned_results(object.union(_allow(["0.0.0.0/0"], _ssh), {"disabled": _unknown}), ["disabled"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["disabled"]
+	r.evidence.disabled == _unknown
+	r.message == "cannot judge before apply: disabled known only after apply; judge the applied resource"
+}
+
+test_pass_disabled_known_after_apply_from_known_range if {
+	rs := _planned_results(object.union(_allow(["35.235.240.0/20"], _ssh), {"disabled": _unknown}), ["disabled"])
+	_status(rs, "google_compute_firewall.p") == {"pass"}
+	some r in rs
+	r.message == "no ingress from the internet to port 22 or 3389"
+	r.evidence.known_after_apply == ["disabled"]
+}
+
+test_pass_disabled_known_after_apply_https_from_world if {
+	_judge_planned(object.union(_allow(["0.0.0.0/0"], [{"IPProtocol": "tcp", "ports": ["443"]}]), {"disabled": _unknown}), ["disabled"]) == {"pass"}
+}
+
+test_pass_live_rule_disabled_unchanged if {
+	rs := check.results with input as _input([_rule("r", object.union(_allow(["0.0.0.0/0"], _ssh), {"disabled": true}))])
+	some r in rs
+	r.message == "ingress rule disabled"
+	not r.evidence.known_after_apply
+}

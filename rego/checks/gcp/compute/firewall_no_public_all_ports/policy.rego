@@ -5,8 +5,8 @@
 #   to reach every port: protocol `all`, or TCP, UDP or SCTP without ports or with a range
 #   spanning 1-65535. Rules that open named ports are judged by the port-specific checks.
 #   Egress, deny and disabled rules pass. A rule a Terraform plan leaves partly to be known
-#   after apply (direction, a source range, a protocol or port) is `error` unless its known
-#   values already decide.
+#   after apply (direction, `disabled`, a source range, a protocol or port) is `error` unless
+#   its known values already decide.
 # related_resources:
 #   - ref: https://cloud.google.com/firewall/docs/firewalls
 #   - ref: https://cloud.google.com/firewall/docs/using-firewalls
@@ -27,9 +27,9 @@ _world := {"0.0.0.0/0", "::/0"}
 _port_protocols := {"tcp", "udp", "sctp", "6", "17", "132"}
 
 # Paths a Terraform plan can leave known only after apply.
-_paths := ["direction", "sourceRanges"]
+_paths := ["direction", "disabled", "sourceRanges"]
 
-results contains result.pass(f, "no ingress from the internet to every port", _evidence(f)) if {
+results contains result.pass(f, "no ingress from the internet to every port", inventory.with_unknown(f, _paths, _evidence(f))) if {
 	some f in inventory.resources("compute.googleapis.com/Firewall")
 	_compliant(f)
 	not _undecided(f)
@@ -65,7 +65,14 @@ _open_protocols(f) := {lower(rule.IPProtocol) |
 	_every_port(rule)
 }
 
-_enabled(f) if object.get(f.config, "disabled", false) != true
+# Known to be enabled.
+_enabled(f) if {
+	_maybe_enabled(f)
+	not inventory.unknown_until_apply(object.get(f.config, "disabled", false))
+}
+
+# Enabled, or `disabled` known only after apply.
+_maybe_enabled(f) if object.get(f.config, "disabled", false) != true
 
 _world_sources(f) := {c | some c in inventory.array_at(f.config, "sourceRanges"); c in _world} if {
 	count(inventory.array_at(f.config, "sourceRanges")) > 0
@@ -96,7 +103,7 @@ _all_ports(ports) if {
 # turned out the worst way.
 _maybe_open(f) if {
 	_maybe_ingress(f)
-	_enabled(f)
+	_maybe_enabled(f)
 	_maybe_world(f)
 	some rule in inventory.array_at(f.config, "allowed")
 	_maybe_every_port(rule)

@@ -119,3 +119,18 @@ test_pass_named_ports_from_ranges_known_after_apply if {
 test_pass_egress_known_ranges_known_after_apply if {
 	_judge_planned({"direction": "EGRESS", "sourceRanges": [_unknown], "allowed": [{"IPProtocol": "all"}]}, ["sourceRanges"]) == {"pass"}
 }
+
+test_error_disabled_known_after_apply if {
+	rs := _planned_results({"disabled": _unknown, "sourceRanges": ["0.0.0.0/0"], "allowed": [{"IPProtocol": "all"}]}, ["disabled"])
+	_status(rs, "google_compute_firewall.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["disabled"]
+	r.message == "cannot judge before apply: disabled known only after apply; judge the applied resource"
+}
+
+test_pass_disabled_known_after_apply_named_ports if {
+	rs := _planned_results({"disabled": _unknown, "sourceRanges": ["0.0.0.0/0"], "allowed": [{"IPProtocol": "tcp", "ports": ["443"]}]}, ["disabled"])
+	_status(rs, "google_compute_firewall.p") == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["disabled"]
+}

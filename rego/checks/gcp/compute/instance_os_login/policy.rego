@@ -6,8 +6,9 @@
 #   `enable-oslogin` metadata item when it has one, else its project's
 #   (`compute.googleapis.com/Project` `commonInstanceMetadata`); it must be TRUE. When the
 #   instance sets nothing and its project's metadata is not in the bundle, the check is
-#   `error`; so it is when a Terraform plan leaves the instance's metadata to be known after
-#   apply.
+#   `error`; so it is when a Terraform plan leaves the setting that decides to be known after
+#   apply: the instance's metadata or its enable-oslogin value, or, for an instance that sets
+#   none, its project's metadata, enable-oslogin value or a metadata item's key.
 # related_resources:
 #   - ref: https://cloud.google.com/compute/docs/oslogin
 #   - ref: https://cloud.google.com/compute/docs/oslogin/set-up-oslogin
@@ -29,8 +30,10 @@ _key := "enable-oslogin"
 
 _project_type := "compute.googleapis.com/Project"
 
-# Paths a Terraform plan can leave known only after apply.
-_paths := ["metadata"]
+# Paths a Terraform plan can leave known only after apply, on the instance and on the project.
+_paths := ["metadata", "metadata.items[enable-oslogin].value"]
+
+_project_paths := ["commonInstanceMetadata", "commonInstanceMetadata.items[].key", "commonInstanceMetadata.items[enable-oslogin].value"]
 
 results contains result.pass(i, sprintf("OS Login enabled by the %s metadata", [s.source]), _evidence(s)) if {
 	some i in _instances
@@ -51,8 +54,8 @@ results contains result.error(i, "the instance sets no enable-oslogin and its pr
 	s.source == "unknown"
 }
 
-# The instance's own metadata, which would decide, is known only after apply.
-results contains result.error(i, inventory.after_apply_message(i, _paths), object.union(_evidence(s), {"known_after_apply": inventory.unknown_paths(i, _paths)})) if {
+# The metadata that would decide, the instance's or its project's, is known only after apply.
+results contains result.error(i, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", s.waiting)]), object.union(_evidence(s), {"known_after_apply": s.waiting})) if {
 	some i in _instances
 	s := _settings[i.id]
 	s.source == "after apply"
@@ -66,10 +69,14 @@ _settings[i.id] := _setting(i) if some i in _instances
 # The compute project resource of each project, by its ancestry entry (projects/NUMBER).
 _projects := {gcp.ancestors(p)[0]: p | some p in inventory.resources(_project_type)}
 
-_setting(i) := {"source": "instance", "value": v} if {
-	v := gcp.metadata_value(object.get(i.config, "metadata", null), _key)
-} else := {"source": "after apply", "value": null} if {
+_setting(i) := {"source": "after apply", "value": null, "waiting": inventory.unknown_paths(i, _paths)} if {
 	inventory.known_after_apply(i, _paths)
+} else := {"source": "instance", "value": v} if {
+	v := gcp.metadata_value(object.get(i.config, "metadata", null), _key)
+} else := {"source": "after apply", "value": null, "waiting": waiting} if {
+	project := _projects[gcp.ancestors(i)[0]]
+	inventory.known_after_apply(project, _project_paths)
+	waiting := [sprintf("%s: %s", [project.id, path]) | some path in inventory.unknown_paths(project, _project_paths)]
 } else := {"source": "project", "value": v} if {
 	project := _projects[gcp.ancestors(i)[0]]
 	v := gcp.metadata_value(object.get(project.config, "commonInstanceMetadata", null), _key)

@@ -99,3 +99,45 @@ test_error_instance_metadata_known_after_apply if {
 	r.evidence == {"enable-oslogin": null, "set by": "after apply", "known_after_apply": ["metadata"]}
 	r.message == "cannot judge before apply: metadata known only after apply; judge the applied resource"
 }
+
+test_error_instance_oslogin_value_known_after_apply if {
+	i := object.union(_instance("p", "1", [["enable-oslogin", "(known after apply)"], ["startup-script", "***"]]), {
+		"id": "google_compute_instance.p",
+		"config": {"_terraform": {"unknown": ["metadata.items[enable-oslogin].value"]}},
+	})
+	rs := check.results with input as _input([i], [_project("1", _on)])
+	_status(rs, "google_compute_instance.p") == {"error"}
+	some r in rs
+	r.evidence == {"enable-oslogin": null, "set by": "after apply", "known_after_apply": ["metadata.items[enable-oslogin].value"]}
+}
+
+_planned_project(number, items, unknown) := object.union(_project(number, items), {
+	"id": sprintf("//compute.googleapis.com/projects/p%s", [number]),
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_project_metadata_known_after_apply if {
+	rs := check.results with input as _input([_instance("a", "1", [])], [_planned_project("1", [], ["commonInstanceMetadata"])])
+	_status(rs, _id("a")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["//compute.googleapis.com/projects/p1: commonInstanceMetadata"]
+	r.message == "cannot judge before apply: //compute.googleapis.com/projects/p1: commonInstanceMetadata known only after apply; judge the applied resource"
+}
+
+test_error_project_oslogin_value_known_after_apply if {
+	project := _planned_project("1", [["enable-oslogin", "(known after apply)"]], ["commonInstanceMetadata.items[enable-oslogin].value"])
+	rs := check.results with input as _input([_instance("a", "1", [])], [project])
+	_status(rs, _id("a")) == {"error"}
+}
+
+test_pass_instance_decides_over_project_known_after_apply if {
+	rs := check.results with input as _input([_instance("a", "1", _on)], [_planned_project("1", [], ["commonInstanceMetadata"])])
+	_status(rs, _id("a")) == {"pass"}
+}
+
+test_fail_instance_disables_whatever_project_turns_out if {
+	project := _planned_project("1", [["enable-oslogin", "(known after apply)"]], ["commonInstanceMetadata.items[enable-oslogin].value"])
+	rs := check.results with input as _input([_instance("a", "1", [["enable-oslogin", "FALSE"]])], [project])
+	_status(rs, _id("a")) == {"fail"}
+}

@@ -44,3 +44,37 @@ test_fail_no_shielded_config if {
 	some r in rs
 	r.message == "Shielded VM incomplete: vTPM and integrity monitoring off"
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_unknown := "(known after apply)"
+
+_planned(shielded, unknown) := object.union(_instance("p", shielded), {
+	"id": "google_compute_instance.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_vtpm_known_after_apply if {
+	shielded := {"enableVtpm": _unknown, "enableIntegrityMonitoring": true, "enableSecureBoot": false}
+	rs := check.results with input as _input([_planned(shielded, ["shieldedInstanceConfig.enableVtpm"])])
+	_status(rs, "google_compute_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["shieldedInstanceConfig.enableVtpm"]
+	r.message == "cannot judge before apply: shieldedInstanceConfig.enableVtpm known only after apply; judge the applied resource"
+}
+
+test_fail_integrity_monitoring_off_whatever_vtpm_turns_out if {
+	shielded := {"enableVtpm": _unknown, "enableIntegrityMonitoring": false}
+	rs := check.results with input as _input([_planned(shielded, ["shieldedInstanceConfig.enableVtpm"])])
+	_status(rs, "google_compute_instance.p") == {"fail"}
+	some r in rs
+	r.message == "Shielded VM incomplete: integrity monitoring off"
+}
+
+test_pass_secure_boot_known_after_apply if {
+	shielded := {"enableVtpm": true, "enableIntegrityMonitoring": true, "enableSecureBoot": _unknown}
+	rs := check.results with input as _input([_planned(shielded, ["shieldedInstanceConfig.enableSecureBoot"])])
+	_status(rs, "google_compute_instance.p") == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["shieldedInstanceConfig.enableSecureBoot"]
+}

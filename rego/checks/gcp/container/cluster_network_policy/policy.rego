@@ -4,7 +4,8 @@
 #   NetworkPolicy objects are enforced in the cluster, so workloads can be isolated from each
 #   other: network policy enforcement is on (`networkPolicy.enabled`), or the cluster uses
 #   GKE Dataplane V2 (`networkConfig.datapathProvider` ADVANCED_DATAPATH), which always
-#   enforces them, as Autopilot clusters do.
+#   enforces them, as Autopilot clusters do. When a Terraform plan leaves one of these to be
+#   known after apply and the known ones do not enforce policies, the cluster is `error`.
 # related_resources:
 #   - ref: https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy
 #   - ref: https://cloud.google.com/kubernetes-engine/docs/concepts/dataplane-v2
@@ -21,7 +22,10 @@ package attestkit.checks.gcp.container.cluster_network_policy
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
-results contains result.pass(c, _how(c), _evidence(c)) if {
+# Paths a Terraform plan can leave known only after apply.
+_paths := ["autopilot.enabled", "networkConfig.datapathProvider", "networkPolicy.enabled"]
+
+results contains result.pass(c, _how(c), inventory.with_unknown(c, _paths, _evidence(c))) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
 	_compliant(c)
 }
@@ -29,9 +33,21 @@ results contains result.pass(c, _how(c), _evidence(c)) if {
 results contains result.fail(c, "network policies are not enforced", _evidence(c)) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
 	not _compliant(c)
+	not _undecided(c)
+}
+
+results contains result.error(c, inventory.after_apply_message(c, _paths), inventory.with_unknown(c, _paths, _evidence(c))) if {
+	some c in inventory.resources("container.googleapis.com/Cluster")
+	_undecided(c)
 }
 
 _compliant(c) if _how(c)
+
+# Any one of the settings known only after apply could turn enforcement on.
+_undecided(c) if {
+	not _compliant(c)
+	inventory.known_after_apply(c, _paths)
+}
 
 _how(c) := "network policy enforcement enabled" if {
 	object.get(c.config, ["networkPolicy", "enabled"], false) == true

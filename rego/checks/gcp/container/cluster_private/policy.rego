@@ -5,9 +5,9 @@
 #   or `networkConfig.defaultEnablePrivateNodes`) and its control plane is not reachable from
 #   the whole internet: the private endpoint only (`privateClusterConfig.enablePrivateEndpoint`,
 #   or `controlPlaneEndpointsConfig.ipEndpointsConfig.enablePublicEndpoint` false), or the
-#   public endpoint limited by master authorized networks with no /0 range. A cluster with
-#   private nodes whose authorized ranges a Terraform plan leaves partly to be known after
-#   apply (none known to be /0) is `error`.
+#   public endpoint limited by master authorized networks with no /0 range. A cluster that
+#   would be private but for values a Terraform plan leaves to be known after apply (private
+#   nodes, the private endpoint, authorized ranges none known to be /0) is `error`.
 # related_resources:
 #   - ref: https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept
 #   - ref: https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
@@ -24,7 +24,7 @@ package attestkit.checks.gcp.container.cluster_private
 import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
-results contains result.pass(c, "private nodes; control plane not open to the internet", _evidence(c)) if {
+results contains result.pass(c, "private nodes; control plane not open to the internet", inventory.with_unknown(c, _paths, _evidence(c))) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
 	_compliant(c)
 }
@@ -35,24 +35,55 @@ results contains result.fail(c, concat("; ", _gaps(c)), _evidence(c)) if {
 	not _undecided(c)
 }
 
-results contains result.error(c, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [_block_path]), object.union(_evidence(c), {"known_after_apply": [_block_path]})) if {
+results contains result.error(c, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", _waiting(c))]), object.union(_evidence(c), {"known_after_apply": _waiting(c)})) if {
 	some c in inventory.resources("container.googleapis.com/Cluster")
 	_undecided(c)
 }
 
 _block_path := "masterAuthorizedNetworksConfig.cidrBlocks[].cidrBlock"
 
+# Paths a Terraform plan can leave known only after apply.
+_nodes_path := "privateClusterConfig.enablePrivateNodes"
+
+_endpoint_path := "privateClusterConfig.enablePrivateEndpoint"
+
+_paths := [_endpoint_path, _nodes_path]
+
 _compliant(c) if count(_gaps(c)) == 0
 
-# Private nodes, and a control plane limited to authorized ranges none known to be /0, but
-# some known only after apply.
+# Private nodes (or nodes known only after apply) and a control plane that is restricted, or
+# would be but for values known only after apply: the private endpoint flag, or authorized
+# ranges none known to be /0.
 _undecided(c) if {
-	_private_nodes(c)
+	not _compliant(c)
+	_maybe_private_nodes(c)
+	_maybe_restricted_control_plane(c)
+}
+
+_maybe_private_nodes(c) if _private_nodes(c) == true
+
+_maybe_private_nodes(c) if inventory.known_after_apply(c, [_nodes_path])
+
+_maybe_restricted_control_plane(c) if _restricted_control_plane(c) == true
+
+_maybe_restricted_control_plane(c) if inventory.known_after_apply(c, [_endpoint_path])
+
+_maybe_restricted_control_plane(c) if _ranges_pending(c)
+
+_ranges_pending(c) if {
 	_authorized_networks(c)
 	count(_world_blocks(c)) == 0
 	count(_unknown_blocks(c)) > 0
-	not _compliant(c)
 }
+
+# What the verdict waits for: only values of a requirement the known values do not meet.
+_waiting(c) := sort(array.concat(_waiting_nodes(c), _waiting_control_plane(c)))
+
+_waiting_nodes(c) := [] if _private_nodes(c) == true else := inventory.unknown_paths(c, [_nodes_path])
+
+_waiting_control_plane(c) := [] if {
+	_restricted_control_plane(c) == true
+} else := array.concat(inventory.unknown_paths(c, [_endpoint_path]), [_block_path | _ranges_pending(c)])
 
 _gaps(c) := [gap |
 	some [gap, ok] in [

@@ -79,3 +79,62 @@ test_pass_private_endpoint_range_known_after_apply if {
 	rs := check.results with input as _input([_planned(object.union({"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": true}}, _authorized(["(known after apply)"])))])
 	_status(rs, "google_container_cluster.p") == {"pass"}
 }
+
+_unknown := "(known after apply)"
+
+_listed(extra, unknown) := object.union(_cluster("p", extra), {
+	"id": "google_container_cluster.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_private_nodes_known_after_apply if {
+	extra := {"privateClusterConfig": {"enablePrivateNodes": _unknown, "enablePrivateEndpoint": true}}
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateNodes"])])
+	_status(rs, "google_container_cluster.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["privateClusterConfig.enablePrivateNodes"]
+	r.message == "cannot judge before apply: privateClusterConfig.enablePrivateNodes known only after apply; judge the applied resource"
+}
+
+test_error_private_endpoint_known_after_apply if {
+	extra := {"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": _unknown}}
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateEndpoint"])])
+	_status(rs, "google_container_cluster.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["privateClusterConfig.enablePrivateEndpoint"]
+}
+
+test_error_private_endpoint_known_after_apply_beside_world_range if {
+	extra := object.union({"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": _unknown}}, _authorized(["0.0.0.0/0"]))
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateEndpoint"])])
+	_status(rs, "google_container_cluster.p") == {"error"}
+}
+
+test_error_both_flags_known_after_apply if {
+	extra := {"privateClusterConfig": {"enablePrivateNodes": _unknown, "enablePrivateEndpoint": _unknown}}
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateEndpoint", "privateClusterConfig.enablePrivateNodes"])])
+	_status(rs, "google_container_cluster.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["privateClusterConfig.enablePrivateEndpoint", "privateClusterConfig.enablePrivateNodes"]
+}
+
+test_fail_public_nodes_whatever_the_endpoint_turns_out if {
+	extra := {"privateClusterConfig": {"enablePrivateNodes": false, "enablePrivateEndpoint": _unknown}}
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateEndpoint"])])
+	_status(rs, "google_container_cluster.p") == {"fail"}
+}
+
+test_fail_open_control_plane_whatever_the_nodes_turn_out if {
+	extra := {"privateClusterConfig": {"enablePrivateNodes": _unknown, "enablePrivateEndpoint": false}}
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateNodes"])])
+	_status(rs, "google_container_cluster.p") == {"fail"}
+}
+
+test_pass_authorized_ranges_decide_over_endpoint_known_after_apply if {
+	extra := object.union({"privateClusterConfig": {"enablePrivateNodes": true, "enablePrivateEndpoint": _unknown}}, _authorized(["203.0.113.0/24"]))
+	rs := check.results with input as _input([_listed(extra, ["privateClusterConfig.enablePrivateEndpoint"])])
+	_status(rs, "google_container_cluster.p") == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["privateClusterConfig.enablePrivateEndpoint"]
+}

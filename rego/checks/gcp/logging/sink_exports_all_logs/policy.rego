@@ -6,8 +6,8 @@
 #   its organization with `includeChildren` (collected with the organization). Exported logs
 #   outlive the default retention and survive the project. When no such sink is found and
 #   the sinks of the project's scope could not be listed, the project is `error`; so it is
-#   when a sink would export all logs but a Terraform plan leaves its filter or `disabled` to
-#   be known after apply.
+#   when a sink would export all logs but a Terraform plan leaves its filter, `disabled`, an
+#   exclusion's `disabled` or (for an inherited sink) `includeChildren` to be known after apply.
 # related_resources:
 #   - ref: https://cloud.google.com/logging/docs/export/configure_export_v2
 #   - ref: https://cloud.google.com/logging/docs/export/aggregated_sinks
@@ -28,7 +28,9 @@ import data.attestkit.lib.result
 _sink_type := "logging.googleapis.com/LogSink"
 
 # Paths a Terraform plan can leave known only after apply (on sinks).
-_paths := ["filter", "disabled"]
+_paths := ["filter", "disabled", "exclusions[].disabled"]
+
+_children_path := "includeChildren"
 
 results contains result.pass(p, sprintf("all logs exported by %s", [concat(", ", sort([id | some id in _exporting(p)]))]), _evidence(p)) if {
 	some p in inventory.resources(gcp.project_type)
@@ -92,6 +94,15 @@ _inheritable[ref] contains {"sink": s.id, "state": state} if {
 	ref := gcp.ancestors(s)[0]
 }
 
+# A sink of a folder or organization whose `includeChildren` is known only after apply would
+# export its projects' logs too if it turned out true.
+_inheritable[ref] contains {"sink": s.id, "state": "after apply"} if {
+	some s in inventory.resources(_sink_type)
+	_export_state(s)
+	inventory.unknown_until_apply(object.get(s.config, "includeChildren", false))
+	ref := gcp.ancestors(s)[0]
+}
+
 _export_state(s) := "all" if {
 	_may_export_all(s)
 	object.get(s.config, "filter", "") == ""
@@ -100,20 +111,28 @@ _export_state(s) := "all" if {
 	_may_export_all(s)
 }
 
-# Exports every entry, taking a filter known only after apply to be empty and a `disabled`
-# known only after apply (written false) to be false.
+# Exports every entry, taking a filter known only after apply to be empty, and a `disabled`
+# of the sink or of an exclusion known only after apply to be false and true.
 _may_export_all(s) if {
 	object.get(s.config, "filter", "") in {"", inventory.after_apply}
 	object.get(s.config, "disabled", false) != true
-	count([e | some e in inventory.array_at(s.config, "exclusions"); object.get(e, "disabled", false) != true]) == 0
+	count([e | some e in inventory.array_at(s.config, "exclusions"); _active(e)]) == 0
+}
+
+# An exclusion known to be in force.
+_active(e) if {
+	value := object.get(e, "disabled", false)
+	value != true
+	not inventory.unknown_until_apply(value)
 }
 
 _sink_by_id := {s.id: s | some s in inventory.resources(_sink_type)}
 
-# "SINK: path" for each value known only after apply that the pending sinks wait for.
+# "SINK: path" for each value known only after apply that the pending sinks wait for (an
+# inherited sink's includeChildren among them).
 _pending_paths(p) := sort([sprintf("%s: %s", [id, path]) |
 	some id in _pending(p)
-	some path in inventory.unknown_paths(_sink_by_id[id], _paths)
+	some path in inventory.unknown_paths(_sink_by_id[id], array.concat(_paths, [_children_path]))
 ])
 
 # Every sink by parent, as evidence.
@@ -136,7 +155,7 @@ _sinks(p) := sort([f | some f in _by_parent[gcp.ancestors(p)[0]]]) if {
 _inherited_sinks(p) := [f |
 	some ref in gcp.containers_above(p)
 	some f in _by_parent[ref]
-	f.includeChildren == true
+	f.includeChildren in {true, inventory.after_apply}
 ]
 
 _not_collected(p) := [ref | some ref in gcp.containers_above(p); not gcp.hierarchy[ref]]

@@ -128,8 +128,7 @@ test_fail_other_scopes_error_does_not_count if {
 	_status(rs, _id("1")) == {"fail"}
 }
 
-# A Terraform plan writes a value known only after apply as the sentinel and lists its path;
-# a `disabled` known only after apply is written false.
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
 _planned_sink(name, extra, unknown) := object.union(_sink("projects/1", ["organizations/9"], name, extra), {
 	"id": sprintf("google_logging_project_sink.%s", [name]),
 	"config": {"_terraform": {"unknown": unknown}},
@@ -146,7 +145,7 @@ test_error_sink_filter_known_after_apply if {
 }
 
 test_error_sink_disabled_known_after_apply if {
-	rs := check.results with input as _input([_p1], [_org], [_planned_sink("all", {"disabled": false}, ["disabled"])])
+	rs := check.results with input as _input([_p1], [_org], [_planned_sink("all", {"disabled": "(known after apply)"}, ["disabled"])])
 	_status(rs, _id("1")) == {"error"}
 	some r in rs
 	r.evidence.known_after_apply == ["google_logging_project_sink.all: disabled"]
@@ -160,6 +159,42 @@ test_pass_known_sink_beside_one_known_after_apply if {
 
 test_fail_sink_filter_known_after_apply_with_active_exclusion if {
 	sink := _planned_sink("all", {"filter": "(known after apply)", "exclusions": [{"name": "no-debug", "filter": "severity<INFO"}]}, ["filter"])
+	rs := check.results with input as _input([_p1], [_org], [sink])
+	_status(rs, _id("1")) == {"fail"}
+}
+
+_planned_org_sink(name, extra, unknown) := object.union(_sink("organizations/9", [], name, extra), {
+	"id": sprintf("google_logging_organization_sink.%s", [name]),
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_organization_sink_include_children_known_after_apply if {
+	sink := _planned_org_sink("org-all", {"includeChildren": "(known after apply)"}, ["includeChildren"])
+	rs := check.results with input as _input([_p1], [_org], array.concat(_defaults("projects/1"), [sink]))
+	_status(rs, _id("1")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["google_logging_organization_sink.org-all: includeChildren"]
+	count(r.evidence["sinks applying to the project"]) == 3
+}
+
+test_fail_filtered_organization_sink_include_children_known_after_apply if {
+	sink := _planned_org_sink("org-errors", {"filter": "severity>=ERROR", "includeChildren": "(known after apply)"}, ["includeChildren"])
+	rs := check.results with input as _input([_p1], [_org], [sink])
+	_status(rs, _id("1")) == {"fail"}
+}
+
+test_error_exclusion_disabled_known_after_apply if {
+	sink := _planned_sink("all", {"exclusions": [{"name": "no-debug", "filter": "severity<INFO", "disabled": "(known after apply)"}]}, ["exclusions[].disabled"])
+	rs := check.results with input as _input([_p1], [_org], [sink])
+	_status(rs, _id("1")) == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["google_logging_project_sink.all: exclusions[].disabled"]
+}
+
+test_fail_active_exclusion_beside_one_known_after_apply if {
+	exclusions := [{"name": "no-debug", "filter": "severity<INFO"}, {"name": "maybe", "filter": "x", "disabled": "(known after apply)"}]
+	sink := _planned_sink("all", {"exclusions": exclusions}, ["exclusions[].disabled"])
 	rs := check.results with input as _input([_p1], [_org], [sink])
 	_status(rs, _id("1")) == {"fail"}
 }

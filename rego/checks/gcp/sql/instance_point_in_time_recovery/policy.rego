@@ -5,8 +5,10 @@
 #   `settings.backupConfiguration.pointInTimeRecoveryEnabled` is true (PostgreSQL, SQL Server,
 #   and MySQL instances using it), or for MySQL binary logging is on (`binaryLogEnabled`),
 #   which is how MySQL point-in-time recovery works. Automated backups must be on as well.
-#   Read replicas are not judged. When a Terraform plan leaves automated backups to be known
-#   after apply, an instance with log recovery on is `error` (one without it fails anyway).
+#   Read replicas are not judged. When a Terraform plan leaves automated backups, the
+#   point-in-time recovery flag or (MySQL) binary logging to be known after apply, the
+#   instance is `error` unless the known values already fail it (backups off, or log recovery
+#   known to be off).
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/postgres/backup-recovery/pitr
 #   - ref: https://cloud.google.com/sql/docs/mysql/backup-recovery/pitr
@@ -23,9 +25,13 @@ import data.attestkit.lib.inventory
 import data.attestkit.lib.result
 
 # Paths a Terraform plan can leave known only after apply.
-_paths := ["settings.backupConfiguration.enabled"]
+_backups_path := "settings.backupConfiguration.enabled"
 
-results contains result.pass(i, "point-in-time recovery enabled", _evidence(i)) if {
+_pitr_path := "settings.backupConfiguration.pointInTimeRecoveryEnabled"
+
+_binlog_path := "settings.backupConfiguration.binaryLogEnabled"
+
+results contains result.pass(i, "point-in-time recovery enabled", inventory.with_unknown(i, [_binlog_path, _pitr_path], _evidence(i))) if {
 	some i in _primaries
 	_compliant(i)
 }
@@ -36,7 +42,7 @@ results contains result.fail(i, _fail_message(i), _evidence(i)) if {
 	not _undecided(i)
 }
 
-results contains result.error(i, inventory.after_apply_message(i, _paths), inventory.with_unknown(i, _paths, _evidence(i))) if {
+results contains result.error(i, sprintf("cannot judge before apply: %s known only after apply; judge the applied resource", [concat(", ", _waiting(i))]), object.union(_evidence(i), {"known_after_apply": _waiting(i)})) if {
 	some i in _primaries
 	_undecided(i)
 }
@@ -53,23 +59,44 @@ _compliant(i) if {
 	_log_recovery(i)
 }
 
-# Without log recovery the instance fails whatever its backups turn out to be.
+# Backups known to be off, or log recovery known to be off, fail the instance whatever the
+# values known only after apply turn out to be.
 _undecided(i) if {
 	not _compliant(i)
-	_log_recovery(i)
-	inventory.known_after_apply(i, _paths)
+	_maybe_backups(i)
+	_maybe_log_recovery(i)
+	count(_waiting(i)) > 0
 }
 
 _log_recovery(i) if object.get(_backup(i), "pointInTimeRecoveryEnabled", false) == true
 
 _log_recovery(i) if {
-	startswith(object.get(i.config, "databaseVersion", ""), "MYSQL")
+	_mysql(i)
 	object.get(_backup(i), "binaryLogEnabled", false) == true
 }
 
+_mysql(i) if startswith(object.get(i.config, "databaseVersion", ""), "MYSQL")
+
+# Terraform plans: on, or known only after apply.
+_maybe_backups(i) if object.get(_backup(i), "enabled", false) == true
+
+_maybe_backups(i) if inventory.known_after_apply(i, [_backups_path])
+
+_maybe_log_recovery(i) if _log_recovery(i)
+
+_maybe_log_recovery(i) if inventory.known_after_apply(i, _log_paths(i))
+
+# The flags that give log recovery: binary logging counts for MySQL only.
+_log_paths(i) := [_binlog_path, _pitr_path] if _mysql(i) else := [_pitr_path]
+
+# The values known only after apply the verdict waits for.
+_waiting(i) := sort(array.concat(inventory.unknown_paths(i, [_backups_path]), _waiting_log(i)))
+
+_waiting_log(i) := [] if _log_recovery(i) else := inventory.unknown_paths(i, _log_paths(i))
+
 _fail_message(i) := "automated backups are off, so there is nothing to recover from" if {
 	object.get(_backup(i), "enabled", false) != true
-	not inventory.known_after_apply(i, _paths)
+	not inventory.known_after_apply(i, [_backups_path])
 } else := "point-in-time recovery disabled"
 
 _evidence(i) := {

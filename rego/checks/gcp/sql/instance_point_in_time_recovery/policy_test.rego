@@ -81,3 +81,72 @@ test_fail_no_log_recovery_whatever_backups_turn_out if {
 	some r in rs
 	r.message == "point-in-time recovery disabled"
 }
+
+_planned_with(version, backup, unknown) := object.union(_instance("p", version, "CLOUD_SQL_INSTANCE", backup), {
+	"id": "google_sql_database_instance.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+_unknown := "(known after apply)"
+
+test_error_pitr_known_after_apply if {
+	backup := {"enabled": true, "pointInTimeRecoveryEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("POSTGRES_15", backup, [_pitr])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_pitr]
+	r.message == "cannot judge before apply: settings.backupConfiguration.pointInTimeRecoveryEnabled known only after apply; judge the applied resource"
+}
+
+test_error_mysql_binary_log_known_after_apply if {
+	backup := {"enabled": true, "binaryLogEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("MYSQL_8_0", backup, [_binlog])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_binlog]
+}
+
+test_error_backups_and_pitr_known_after_apply if {
+	backup := {"enabled": _unknown, "pointInTimeRecoveryEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("POSTGRES_15", backup, [_enabled, _pitr])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_enabled, _pitr]
+}
+
+test_error_names_only_the_values_waited_for if {
+	backup := {"enabled": _unknown, "binaryLogEnabled": true, "pointInTimeRecoveryEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("MYSQL_8_0", backup, [_enabled, _pitr])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == [_enabled]
+}
+
+test_fail_postgres_binary_log_known_after_apply_does_not_count if {
+	backup := {"enabled": true, "pointInTimeRecoveryEnabled": false, "binaryLogEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("POSTGRES_15", backup, [_binlog])])
+	_status(rs, "google_sql_database_instance.p") == {"fail"}
+}
+
+test_fail_backups_off_whatever_pitr_turns_out if {
+	backup := {"enabled": false, "pointInTimeRecoveryEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("POSTGRES_15", backup, [_pitr])])
+	_status(rs, "google_sql_database_instance.p") == {"fail"}
+	some r in rs
+	r.message == "automated backups are off, so there is nothing to recover from"
+}
+
+test_pass_mysql_binary_log_on_pitr_known_after_apply if {
+	backup := {"enabled": true, "binaryLogEnabled": true, "pointInTimeRecoveryEnabled": _unknown}
+	rs := check.results with input as _input([_planned_with("MYSQL_8_0", backup, [_pitr])])
+	_status(rs, "google_sql_database_instance.p") == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == [_pitr]
+}
+
+_enabled := "settings.backupConfiguration.enabled"
+
+_pitr := "settings.backupConfiguration.pointInTimeRecoveryEnabled"
+
+_binlog := "settings.backupConfiguration.binaryLogEnabled"

@@ -58,3 +58,48 @@ test_fail_evidence_shows_both_settings if {
 	some r in rs
 	r.evidence == {"settings.ipConfiguration.sslMode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED", "settings.ipConfiguration.requireSsl": false}
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path;
+# an sslMode the configuration leaves to the API is left out.
+_unknown := "(known after apply)"
+
+_planned(ip, unknown) := object.union(_instance("p", ip), {
+	"id": "google_sql_database_instance.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_ssl_mode_known_after_apply if {
+	rs := check.results with input as _input([_planned({"sslMode": _unknown}, ["settings.ipConfiguration.sslMode"])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["settings.ipConfiguration.sslMode"]
+	r.message == "cannot judge before apply: settings.ipConfiguration.sslMode known only after apply; judge the applied resource"
+}
+
+test_error_ssl_mode_known_after_apply_beside_require_ssl if {
+	ip := {"sslMode": _unknown, "requireSsl": true}
+	rs := check.results with input as _input([_planned(ip, ["settings.ipConfiguration.sslMode"])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+}
+
+test_error_require_ssl_known_after_apply_without_ssl_mode if {
+	rs := check.results with input as _input([_planned({"requireSsl": _unknown}, ["settings.ipConfiguration.requireSsl"])])
+	_status(rs, "google_sql_database_instance.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["settings.ipConfiguration.requireSsl"]
+}
+
+test_fail_known_ssl_mode_decides_over_require_ssl_known_after_apply if {
+	ip := {"sslMode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED", "requireSsl": _unknown}
+	rs := check.results with input as _input([_planned(ip, ["settings.ipConfiguration.requireSsl"])])
+	_status(rs, "google_sql_database_instance.p") == {"fail"}
+}
+
+test_pass_known_ssl_mode_decides_over_require_ssl_known_after_apply if {
+	ip := {"sslMode": "ENCRYPTED_ONLY", "requireSsl": _unknown}
+	rs := check.results with input as _input([_planned(ip, ["settings.ipConfiguration.requireSsl"])])
+	_status(rs, "google_sql_database_instance.p") == {"pass"}
+	some r in rs
+	r.evidence.known_after_apply == ["settings.ipConfiguration.requireSsl"]
+}

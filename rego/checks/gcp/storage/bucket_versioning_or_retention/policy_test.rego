@@ -57,3 +57,43 @@ test_pass_message_names_the_retention if {
 	some r in rs
 	r.message == "retention policy of 2190 days"
 }
+
+# A Terraform plan writes a value known only after apply as the sentinel and lists its path.
+_unknown := "(known after apply)"
+
+_planned(extra, unknown) := object.union(_bucket("p", extra), {
+	"id": "google_storage_bucket.p",
+	"config": {"_terraform": {"unknown": unknown}},
+	"errors": [{"api": "terraform:after_unknown", "code": "KnownAfterApply", "message": "a value is known only after apply"}],
+})
+
+test_error_versioning_known_after_apply if {
+	rs := check.results with input as _input([_planned({"versioning": {"enabled": _unknown}}, ["versioning.enabled"])])
+	_status(rs, "google_storage_bucket.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["versioning.enabled"]
+	r.message == "cannot judge before apply: versioning.enabled known only after apply; judge the applied resource"
+}
+
+test_error_retention_period_known_after_apply if {
+	extra := {"versioning": {"enabled": false}, "retentionPolicy": {"retentionPeriod": _unknown}}
+	rs := check.results with input as _input([_planned(extra, ["retentionPolicy.retentionPeriod"])])
+	_status(rs, "google_storage_bucket.p") == {"error"}
+	some r in rs
+	r.evidence.known_after_apply == ["retentionPolicy.retentionPeriod"]
+}
+
+test_pass_versioning_decides_over_retention_known_after_apply if {
+	extra := {"versioning": {"enabled": true}, "retentionPolicy": {"retentionPeriod": _unknown}}
+	rs := check.results with input as _input([_planned(extra, ["retentionPolicy.retentionPeriod"])])
+	_status(rs, "google_storage_bucket.p") == {"pass"}
+	some r in rs
+	r.message == "object versioning enabled"
+	r.evidence.known_after_apply == ["retentionPolicy.retentionPeriod"]
+}
+
+test_pass_retention_decides_over_versioning_known_after_apply if {
+	extra := {"versioning": {"enabled": _unknown}, "retentionPolicy": {"retentionPeriod": "2592000"}}
+	rs := check.results with input as _input([_planned(extra, ["versioning.enabled"])])
+	_status(rs, "google_storage_bucket.p") == {"pass"}
+}
