@@ -23,10 +23,8 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 from botocore import xform_name
 
-from attestkit.models import CollectionError, ReadError
+from attestkit.collectors.failures import ApiFailure, one_line
 
-MAX_MESSAGE = 500
-"""Error messages are cut to this many characters (some services echo whole requests)."""
 
 _ACCESS_KEY_ID = re.compile(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z0-9]{12,}\b")
 """Access key ids (long-term AKIA, temporary ASIA) and the other documented id prefixes."""
@@ -50,34 +48,7 @@ def redact(text: str) -> str:
     text = _ACCESS_KEY_ID.sub("***", text)
     text = _SIGNED_PARAMETER.sub(lambda m: f"{m.group(1)}=***", text)
     text = _BASE64_RUN.sub(_mask_secret_like, text)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
-
-
-class ApiFailure(Exception):
-    """A read that failed: which API, the provider's error code, a safe message."""
-
-    def __init__(self, api: str, code: str, message: str) -> None:
-        super().__init__(f"{api}: {code}: {message}")
-        self.api = api
-        self.code = code
-        self.message = message
-
-    def read_error(self) -> ReadError:
-        return ReadError(api=self.api, code=self.code, message=self.message)
-
-    def collection_error(
-        self, *, service: str, region: str, account: str | None, resource_types: Iterable[str]
-    ) -> CollectionError:
-        return CollectionError(
-            service=service,
-            region=region,
-            account=account,
-            api=self.api,
-            code=self.code,
-            message=self.message,
-            resource_types=sorted(set(resource_types)),
-        )
+    return one_line(text)
 
 
 def api_name(client: Any, operation: str) -> str:

@@ -16,7 +16,7 @@ Throttling and transient failures are retried before that, by the pipeline's ret
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -25,10 +25,8 @@ from azure.mgmt.resource.resources import ResourceManagementClient
 from azure.mgmt.resourcegraph import ResourceGraphClient
 from azure.mgmt.resourcegraph.models import QueryRequest, QueryRequestOptions, ResultFormat
 
-from attestkit.models import CollectionError, ReadError
+from attestkit.collectors import failures
 
-MAX_MESSAGE = 500
-"""Error messages are cut to this many characters."""
 MAX_PAGES = 100_000
 """A listing that pages more often than this is a loop, not an estate."""
 
@@ -46,35 +44,15 @@ def redact(text: str) -> str:
     text = _JWT.sub("***", text)
     text = _BEARER.sub("Bearer ***", text)
     text = _KEYED_SECRET.sub(lambda m: f"{m.group(1)}=***", text)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+    return failures.one_line(text)
 
 
-class ApiFailure(Exception):
-    """A read that failed: which operation, the ARM error code, a safe message."""
+class ApiFailure(failures.ApiFailure):
+    """A read that failed: which operation, the ARM error code, a safe message, the HTTP status."""
 
     def __init__(self, api: str, code: str, message: str, status: int | None = None) -> None:
-        super().__init__(f"{api}: {code}: {message}")
-        self.api = api
-        self.code = code
-        self.message = message
+        super().__init__(api, code, message)
         self.status = status
-
-    def read_error(self) -> ReadError:
-        return ReadError(api=self.api, code=self.code, message=self.message)
-
-    def collection_error(
-        self, *, service: str, region: str, account: str | None, resource_types: Iterable[str]
-    ) -> CollectionError:
-        return CollectionError(
-            service=service,
-            region=region,
-            account=account,
-            api=self.api,
-            code=self.code,
-            message=self.message,
-            resource_types=sorted(set(resource_types)),
-        )
 
     @property
     def scope_specific(self) -> bool:

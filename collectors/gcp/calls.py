@@ -23,9 +23,10 @@ from typing import Any
 from google.api_core import exceptions as core_exceptions
 from google.api_core import retry as retries
 
+from attestkit.collectors import failures
 from attestkit.collectors.gcp import sanitize
 from attestkit.collectors.gcp.catalog import api_name
-from attestkit.models import CollectionError, ReadError
+from attestkit.models import CollectionError
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,6 @@ PAGE_SIZE = 1000
 
 CALL_TIMEOUT = 60.0
 """Seconds per HTTP request."""
-
-MAX_MESSAGE = 500
 
 RETRYABLE = (
     core_exceptions.TooManyRequests,  # 429 RESOURCE_EXHAUSTED: quota
@@ -84,36 +83,21 @@ def redact(text: str) -> str:
     for pattern in _TOKENS:
         text = pattern.sub("***", text)
     text = _SIGNED_PARAMETER.sub(lambda m: f"{m.group(1)}=***", text)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+    return failures.one_line(text)
 
 
-class AssetFailure(Exception):
+class AssetFailure(failures.ApiFailure):
     """A ListAssets call that failed: which operation, the provider's code, a safe message."""
-
-    def __init__(self, api: str, code: str, message: str) -> None:
-        super().__init__(f"{api}: {code}: {message}")
-        self.api = api
-        self.code = code
-        self.message = message
 
     @property
     def scope_fatal(self) -> bool:
         """No other call in the same scope can succeed (scope missing, API disabled, no credentials)."""
         return self.code in SCOPE_FATAL or self.code in TRANSPORT_CODES
 
-    def read_error(self) -> ReadError:
-        return ReadError(api=self.api, code=self.code, message=self.message)
-
-    def collection_error(self, *, account: str, resource_types: Iterable[str]) -> CollectionError:
-        return CollectionError(
-            service="cloudasset",
-            region="global",
-            account=account,
-            api=self.api,
-            code=self.code,
-            message=self.message,
-            resource_types=sorted(set(resource_types)),
+    def scope_error(self, *, account: str, resource_types: Iterable[str]) -> CollectionError:
+        """Cloud Asset Inventory reads a whole scope at once: the error is global to it."""
+        return self.collection_error(
+            service="cloudasset", region="global", account=account, resource_types=resource_types
         )
 
 

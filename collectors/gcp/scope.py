@@ -235,4 +235,4 @@ class ScopeCollection:
         shared.sink.add(to_resource(asset, project_ids=shared.project_ids, attached=attached, errors=errors))
 
     def _record(self, failure: AssetFailure, unread: Iterable[str]) -> None:
-        self.shared.error(failure.collection_error(account=self.scope.account, resource_types=unread))
+        self.shared.error(failure.scope_error(account=self.scope.account, resource_types=unread))

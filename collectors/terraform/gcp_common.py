@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from attestkit.collectors.gcp.sanitize import METADATA_FLAGS, REDACTED
 from attestkit.collectors.terraform.draft import Context, Draft
 from attestkit.collectors.terraform.plan import Planned
 from attestkit.collectors.terraform.registry import Registry
@@ -276,23 +277,9 @@ def _refers_to(ctx: Context, child: Planned, parent: Planned) -> bool:
 
 def sanitize_metadata(items: dict[str, Any] | None) -> list[dict[str, Any]]:
     """Instance or project metadata as `items[{key, value}]`, values kept only for setting flags."""
-    keep = {
-        "enable-oslogin",
-        "enable-oslogin-2fa",
-        "enable-oslogin-sk",
-        "block-project-ssh-keys",
-        "serial-port-enable",
-        "serial-port-logging-enable",
-        "enable-guest-attributes",
-        "enable-osconfig",
-        "enable-windows-ssh",
-        "disable-legacy-endpoints",
-        "google-logging-enabled",
-        "google-monitoring-enabled",
-    }
     out = []
     for key, value in sorted((items or {}).items()):
-        out.append({"key": key, "value": value if key in keep else "***"})
+        out.append({"key": key, "value": value if key in METADATA_FLAGS else REDACTED})
     return out
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import boto3
@@ -14,10 +13,8 @@ import pytest
 from botocore.awsrequest import AWSResponse
 
 from attestkit.collectors.aws import AwsCollector
-from attestkit.collectors.interface import SilentProgress
 from attestkit.demo.aws_company import REGIONS, SeededExpectation, seed_compliant_company, seed_telehealth_company
-from attestkit.models import CollectionError, CollectionScope, Resource
-
+from tests.fixtures.collected import Collected, run
 
 _LOADER = botocore.loaders.create_loader()
 
@@ -30,53 +27,11 @@ def new_session(region_name: str | None = None) -> boto3.Session:
     return boto3.Session(botocore_session=core, region_name=region_name)
 
 
-class ListSink:
-    """A thread-safe EvidenceSink that keeps everything in lists."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.resources: list[Resource] = []
-        self.errors: list[CollectionError] = []
-
-    def add(self, resource: Resource) -> None:
-        with self._lock:
-            self.resources.append(resource)
-
-    def error(self, error: CollectionError) -> None:
-        with self._lock:
-            self.errors.append(error)
-
-
-@dataclass
-class Collected:
-    scope: CollectionScope
-    resources: dict[str, Resource]
-    errors: list[CollectionError]
-    lines: list[str] = field(default_factory=list)
-    """Every resource as canonical JSON, sorted by id (for equality)."""
-
-    def of_type(self, rtype: str) -> list[Resource]:
-        return [r for r in self.resources.values() if r.type == rtype]
-
-    def named(self, rtype: str, name: str) -> Resource:
-        (found,) = [r for r in self.of_type(rtype) if r.name == name]
-        return found
-
-
 def collect(
     session: boto3.Session | None = None, *, regions: Sequence[str] | None = REGIONS, max_workers: int = 8
 ) -> Collected:
-    from attestkit.bundle.writer import resource_line
-
-    sink = ListSink()
     regions = list(regions) if regions is not None else None
-    scope = AwsCollector(session or new_session(), regions=regions, max_workers=max_workers).collect(
-        sink, SilentProgress()
-    )
-    ids = [r.id for r in sink.resources]
-    assert len(ids) == len(set(ids)), "a resource id was written twice"
-    by_id = {r.id: r for r in sorted(sink.resources, key=lambda r: r.id)}
-    return Collected(scope, by_id, sink.errors, [resource_line(r) for r in by_id.values()])
+    return run(AwsCollector(session or new_session(), regions=regions, max_workers=max_workers))
 
 
 def fail_call(

@@ -25,8 +25,9 @@ from attestkit.collectors.aws.context import GLOBAL, Context, Recorder
 from attestkit.collectors.aws.services import SERVICES, cloudfront, kms, secretsmanager
 from attestkit.collectors.aws.session import ClientFactory
 from attestkit.demo.aws_company import REGIONS
-from tests.collectors.conftest import Collected, ListSink, Seeded, collect, fail_call, new_session
+from tests.collectors.conftest import Collected, Seeded, collect, fail_call, new_session
 from tests.collectors.reference_checks_data_services import ONE_PER_ACCOUNT, checks
+from tests.fixtures.collected import ListSink
 
 ACCOUNT = "123456789012"
 DATA_SERVICES = (

@@ -12,7 +12,8 @@ from attestkit.collectors.aws import AwsCollector
 from attestkit.collectors.interface import SilentProgress
 from attestkit.demo.aws_company import REGIONS
 from attestkit.errors import CollectionFailed, ExitCode
-from tests.collectors.conftest import Collected, ListSink, Seeded, collect, fail_call, new_session
+from tests.collectors.conftest import Collected, Seeded, collect, fail_call, new_session
+from tests.fixtures.collected import ListSink
 
 ACCOUNT = "123456789012"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"

@@ -36,7 +36,8 @@ from attestkit.collectors.aws.services import (
 )
 from attestkit.demo.aws_company import REGIONS
 from attestkit.demo.aws_company_platform_services import SECRET_MARKERS
-from tests.collectors.conftest import Collected, ListSink, Seeded, collect, fail_call, new_session
+from tests.collectors.conftest import Collected, Seeded, collect, fail_call, new_session
+from tests.fixtures.collected import ListSink
 
 ACCOUNT = "123456789012"
 USE1, USW2, EUW1 = REGIONS

@@ -17,7 +17,6 @@ from attestkit.demo.azure_demo import Fault, iter_calls
 from attestkit.errors import CollectionFailed, InputError
 from tests.fixtures.azure.harness import (
     PROD,
-    ListSink,
     collect,
     fast_collector,
     fault,
@@ -25,6 +24,7 @@ from tests.fixtures.azure.harness import (
     serve,
     unused_port,
 )
+from tests.fixtures.collected import ListSink
 
 pytestmark = pytest.mark.usefixtures("loopback_only")
 

@@ -20,7 +20,6 @@ from tests.fixtures.azure.harness import (
     PROD,
     UNKNOWN_SUBSCRIPTION,
     Collected,
-    ListSink,
     collect,
     fast_collector,
     fault,
@@ -28,6 +27,7 @@ from tests.fixtures.azure.harness import (
     serve,
     unused_port,
 )
+from tests.fixtures.collected import ListSink
 
 pytestmark = pytest.mark.usefixtures("loopback_only")
 
