@@ -218,6 +218,8 @@ def render(rows: list[dict[str, Any]], host: dict[str, str]) -> str:
             f"{r['evaluate_s']:.1f} s ({r['evaluate_cpu_s']:.1f} s) | {r['assets'] / r['evaluate_s']:,.0f} | "
             f"{r['evaluate_rss_mib']:.0f} MiB | {r['results']:,} | {r['bundle_mib']:.1f} MiB |"
         )
+    largest = max(rows, key=lambda r: r["assets"])
+    per_asset_kb = largest["evaluate_rss_mib"] * 1024 / largest["assets"]
     lines += [
         "",
         "What the figures say:",
@@ -231,10 +233,10 @@ def render(rows: list[dict[str, Any]], host: dict[str, str]) -> str:
         "  assets takes about a second or more, and ListAssets has a per-minute request quota per",
         "  quota project: real collections are bounded by `requests x latency` and that quota.",
         "- Evaluation is the shared pipeline's (docs/design.md): every resource the checks read",
-        "  goes into one engine input, so its time and memory grow linearly with the inventory",
-        "  (about 22 KB of peak memory per asset here: GCP resources carry the service's full",
-        "  `resource.data`). The 25 GCP checks themselves take about 3 CPU-seconds per 10,000",
-        "  assets in regorus; the rest is loading the bundle and writing 210,000 results.",
+        "  goes into one engine input, built from the bundle's own JSON lines, so its time and",
+        f"  memory grow linearly with the inventory (about {per_asset_kb:.0f} KB of peak memory per asset at",
+        f"  {largest['assets']:,}: GCP resources carry the service's full `resource.data`). CPU time above",
+        "  wall time is `--jobs` evaluating batches of checks in worker processes.",
         "",
     ]
     return "\n".join(lines)
