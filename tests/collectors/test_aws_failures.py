@@ -6,6 +6,7 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.awsrequest import AWSResponse
 from botocore.exceptions import EndpointConnectionError
 
 from attestkit.collectors.aws import AwsCollector
@@ -281,3 +282,43 @@ def test_progress_is_reported_per_task(session: boto3.Session) -> None:
     expected += [f"aws {s.name} {r}" for s in SERVICES if s.regional for r in ("eu-west-1", "us-east-1")]
     assert progress.total == len(progress.done) == len(expected)
     assert sorted(progress.done) == sorted(expected)
+
+
+def test_an_organization_trail_seen_from_a_member_account_is_collected_once_with_its_unreadable_status(
+    session: boto3.Session,
+) -> None:
+    """A member account sees the management account's organization trail only as a shadow trail;
+    reading its status from the member account fails (TrailNotFoundException), and that failure is
+    the evidence, so the multi-region trail check cannot read the account as without a trail."""
+    org_trail = {
+        "Name": "org-trail",
+        "S3BucketName": "org-cloudtrail-logs",
+        "IncludeGlobalServiceEvents": True,
+        "IsMultiRegionTrail": True,
+        "HomeRegion": "us-east-1",
+        "TrailARN": "arn:aws:cloudtrail:us-east-1:999999999999:trail/org-trail",
+        "LogFileValidationEnabled": True,
+        "HasCustomEventSelectors": False,
+        "HasInsightSelectors": False,
+        "IsOrganizationTrail": True,
+    }
+    asked: list[Any] = []
+
+    def describe(params: dict[str, Any], **_: Any) -> Any:
+        asked.append(params["body"])
+        body = {"trailList": [org_trail], "ResponseMetadata": {"HTTPStatusCode": 200}}
+        return AWSResponse(params.get("url", ""), 200, {}, None), body
+
+    session.events.register("before-call.cloudtrail.DescribeTrails", describe)
+    collected = collect(session)
+    (trail,) = [t for t in collected.of_type("AWS::CloudTrail::Trail") if t.name == "org-trail"]
+    assert trail.id == org_trail["TrailARN"] and trail.region == "us-east-1" and trail.account == ACCOUNT
+    assert trail.config["IsOrganizationTrail"] is True
+    assert ("cloudtrail:GetTrailStatus", "TrailNotFoundException") in {(e.api, e.code) for e in trail.errors}
+    assert asked and all(_json(b).get("includeShadowTrails") is True for b in asked)
+
+
+def _json(body: Any) -> dict[str, Any]:
+    import json
+
+    return json.loads(body) if isinstance(body, (bytes, str)) and body else {}

@@ -1,7 +1,11 @@
 """CloudTrail, per region: the trails whose home is that region, with status and selectors.
 
-`DescribeTrails(includeShadowTrails=False)` lists each trail once, in its home region, so
-a multi-region trail is not written once per region.
+`DescribeTrails` includes shadow trails: in a member account of an AWS Organization, the
+organization trail the management account created is visible only that way (its ARN names
+the management account). Each trail is written once, in its home region, so a multi-region
+trail is not written once per region. An organization trail's status and selectors may not
+be readable from a member account; the failed read is recorded on it, and the checks answer
+`error` for the account rather than `fail` (collect the management account for that evidence).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ TRAIL = "AWS::CloudTrail::Trail"
 def collect(ctx: Context) -> None:
     cloudtrail = ctx.client("cloudtrail")
     with ctx.listing(TRAIL):
-        listed = (call(cloudtrail, "DescribeTrails", includeShadowTrails=False) or {}).get("trailList", [])
+        listed = (call(cloudtrail, "DescribeTrails", includeShadowTrails=True) or {}).get("trailList", [])
         for trail in listed:
             if trail.get("HomeRegion", ctx.region) == ctx.region:
                 _trail(ctx, cloudtrail, trail)
