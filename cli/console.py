@@ -34,7 +34,7 @@ def warn(message: str) -> None:
     stderr_console().print(f"[yellow]warning:[/yellow] {message}")
 
 
-quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress or messages on stderr.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr; warnings and errors are still printed.")
 
 policies_option = click.option(
     "--policies",
