@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from attestkit.errors import ExitCode, InputError
 from attestkit.models import (
     BaselineChange,
+    BaselineChangeKind,
     BaselineInfo,
     ControlState,
     FrameworkReport,
@@ -71,7 +72,7 @@ class Baseline:
     def classify(self, r: Result) -> BaselineChange | None:
         """None when the failing result `r` was already failing (unwaived, same or higher severity)."""
         before = self.entries.get((r.check_id, r.resource_id))
-        change: str | None = None
+        change: BaselineChangeKind | None = None
         was: str | None = None
         if before is None:
             change = "new"
@@ -86,7 +87,7 @@ class Baseline:
         if change is None:
             return None
         return BaselineChange(
-            check_id=r.check_id, resource_id=r.resource_id, severity=r.severity, change=change, before=was  # type: ignore[arg-type]
+            check_id=r.check_id, resource_id=r.resource_id, severity=r.severity, change=change, before=was
         )
 
 
@@ -222,7 +223,9 @@ def _failed_controls(
     reports = {fw.framework: fw for fw in framework_reports}
     missing = [f for f in fail_on_frameworks if f not in reports]
     if missing:
-        raise InputError(f"--fail-on-framework {missing[0]}: the framework is not reported; add --framework {missing[0]}")
+        raise InputError(
+            f"--fail-on-framework {missing[0]}: the framework is not reported; add --framework {missing[0]}"
+        )
     failing_pairs: dict[str, set[str]] = {}
     if baseline is not None:
         for r in gated:
@@ -252,7 +255,9 @@ def _controls_text(controls: list[GateControl]) -> str:
         by_fw.setdefault(c.framework, []).append(c.control_id)
     parts = []
     for fw, ids in by_fw.items():
-        named = ", ".join(ids[:MAX_NAMED_CONTROLS]) + (f", +{len(ids) - MAX_NAMED_CONTROLS} more" if len(ids) > MAX_NAMED_CONTROLS else "")
+        named = ", ".join(ids[:MAX_NAMED_CONTROLS]) + (
+            f", +{len(ids) - MAX_NAMED_CONTROLS} more" if len(ids) > MAX_NAMED_CONTROLS else ""
+        )
         parts.append(f"{len(ids)} {short_framework_name(fw)} control(s) not satisfied ({named})")
     return "; ".join(parts)
 

@@ -67,8 +67,8 @@ _WRAPPER = (
 )
 
 
-def _templates() -> dict[str, list[dict[str, Any]]]:
-    """Recorded carebridge-prod assets by type (RESOURCE), and its IAM policies by type."""
+def _templates() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
+    """Recorded carebridge-prod assets by type (RESOURCE), and the IAM policies by asset name."""
     doc = data_file("carebridge-organization.json")
     project_ref = f"projects/{TEMPLATE_PROJECT[1]}"
     by_type: dict[str, list[dict[str, Any]]] = {}
@@ -76,14 +76,12 @@ def _templates() -> dict[str, list[dict[str, Any]]]:
         if asset["ancestors"][0] == project_ref:
             by_type.setdefault(asset["assetType"], []).append(asset)
     policies = {a["name"]: a for a in doc["IAM_POLICY"]}
-    return {"resources": by_type, "policies": policies}  # type: ignore[dict-item]
+    return by_type, policies
 
 
 def generate(total: int) -> AssetInventory:
     """An organization of about `total` assets (plus its IAM and org policies)."""
-    templates = _templates()
-    by_type: dict[str, list[dict[str, Any]]] = templates["resources"]  # type: ignore[assignment]
-    policies: dict[str, dict[str, Any]] = templates["policies"]  # type: ignore[assignment]
+    by_type, policies = _templates()
     projects = max(1, total // sum(PER_PROJECT.values()))
     content: dict[str, list[dict[str, Any]]] = {"RESOURCE": [], "IAM_POLICY": [], "ORG_POLICY": []}
     org_ref = f"organizations/{ORG}"

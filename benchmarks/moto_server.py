@@ -13,11 +13,6 @@ import os
 import sys
 import threading
 
-os.environ.setdefault("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
-
-from moto.server import DomainDispatcherApplication, create_backend_app  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
-
 _lock = threading.Lock()
 _count = 0
 
@@ -43,11 +38,20 @@ def counting(app):  # WSGI middleware
     return wrapped
 
 
-if __name__ == "__main__":
+def serve(port: int) -> None:
     import logging
+
+    # Before moto is imported: it reads this when its EC2 backend loads.
+    os.environ.setdefault("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+    from moto.server import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     app = counting(DomainDispatcherApplication(create_backend_app))
-    server = make_server("127.0.0.1", int(sys.argv[1]), app, threaded=True)
+    server = make_server("127.0.0.1", port, app, threaded=True)
     print("ready", flush=True)
     server.serve_forever()
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]))

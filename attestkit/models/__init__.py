@@ -17,6 +17,7 @@ from attestkit.models.check import CheckCustom, CheckInfo, CheckMetadata, Relate
 from attestkit.models.mapping import CheckLink, FrameworkMapping, MappingEntry
 from attestkit.models.report import (
     BaselineChange,
+    BaselineChangeKind,
     BaselineInfo,
     BundleRef,
     ControlCheck,
@@ -49,6 +50,7 @@ __all__ = [
     "AcceptedRisk",
     "AppliedWaiver",
     "BaselineChange",
+    "BaselineChangeKind",
     "BaselineInfo",
     "BundleManifest",
     "BundleRef",

@@ -98,13 +98,16 @@ class GateControl(StrictModel):
     control_id: str
 
 
+BaselineChangeKind = Literal["new", "pass->fail", "error->fail", "waived->fail", "severity"]
+
+
 class BaselineChange(StrictModel):
     """A failing result that is new or worse than in the baseline."""
 
     check_id: str
     resource_id: str
     severity: Severity
-    change: Literal["new", "pass->fail", "error->fail", "waived->fail", "severity"] = Field(
+    change: BaselineChangeKind = Field(
         description="`new`: not in the baseline; `waived->fail`: its waiver expired or was removed; "
         "`severity`: failed before at a lower severity."
     )
@@ -160,7 +163,9 @@ class Report(StrictModel):
     policy_set: PolicySetInfo
     mappings_sha256: str
     gate: GateInfo
-    waivers: WaiverReport | None = Field(default=None, description="The waiver file used, if any, and what each waiver did.")
+    waivers: WaiverReport | None = Field(
+        default=None, description="The waiver file used, if any, and what each waiver did."
+    )
     totals: ResultTotals
     checks: list[CheckInfo]
     results: list[Result]

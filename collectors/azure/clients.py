@@ -59,7 +59,7 @@ PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
 """ResourceManagementClient wants a subscription id; every call here passes full resource ids."""
 
 
-class LoopbackAuthPolicy(SansIOHTTPPolicy):  # type: ignore[type-arg]
+class LoopbackAuthPolicy(SansIOHTTPPolicy[Any, Any]):
     """Replaces bearer authentication for a plain-http loopback endpoint: a fixed placeholder
     header, so the request has the shape ARM expects, and never a token."""
 

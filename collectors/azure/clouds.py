@@ -73,7 +73,7 @@ def resolve_endpoint(cloud: Cloud, override: str | None) -> Endpoint:
     if parts.query or parts.fragment:
         raise InputError(f"--endpoint {override}: give the base URL only, without a query or fragment")
     try:
-        parts.port  # noqa: B018 - raises on a malformed port
+        _ = parts.port  # urlsplit checks the port only when it is read
     except ValueError:
         raise InputError(f"--endpoint {override}: the port is not a number between 0 and 65535") from None
     if parts.scheme == "http" and not is_loopback(parts.hostname):

@@ -181,5 +181,5 @@ def resource_data(asset_type: str, data: Any) -> dict[str, Any]:
     return rule(dict(cleaned)) if rule else dict(cleaned)
 
 
-class _Clean(dict):  # type: ignore[type-arg]
+class _Clean(dict[str, Any]):
     """A dict already cleaned by `from_struct`."""

@@ -198,6 +198,21 @@ def _const(ctx: Context, expr: Any) -> Any:
     return value
 
 
+def _principal(ctx: Context, principals: list[dict[str, Any]]) -> dict[str, list[Any]] | str:
+    """A policy document's `principals` blocks as IAM's `Principal`: `"*"` for anyone, UNKNOWN
+    when a principal type is known only after apply, else identifiers by type."""
+    out: dict[str, list[Any]] = {}
+    for p in principals:
+        ptype = _const(ctx, p.get("type"))
+        ids = _const(ctx, p.get("identifiers"))
+        if not isinstance(ptype, str) or ptype == UNKNOWN:
+            return UNKNOWN
+        if ptype == "*" and isinstance(ids, list) and ids == ["*"]:
+            return "*"
+        out.setdefault(ptype, []).extend(ids if isinstance(ids, list) else [UNKNOWN])
+    return out
+
+
 def _document_from_config(ctx: Context, ref: Ref) -> dict[str, Any] | None:
     values = ctx.plan.data_values(ref)
     if values and isinstance(values.get("json"), str):
@@ -225,19 +240,7 @@ def _document_from_config(ctx: Context, ref: Ref) -> dict[str, Any] | None:
                 statement[key] = v if v is not None else UNKNOWN
         principals = s.get("principals")
         if isinstance(principals, list) and principals:
-            principal: dict[str, Any] = {}
-            for p in principals:
-                ptype = _const(ctx, p.get("type"))
-                ids = _const(ctx, p.get("identifiers"))
-                if not isinstance(ptype, str) or ptype == UNKNOWN:
-                    principal = UNKNOWN  # type: ignore[assignment]
-                    break
-                if ptype == "*" and isinstance(ids, list) and ids == ["*"]:
-                    principal = "*"  # type: ignore[assignment]
-                    break
-                principal.setdefault(ptype, [])
-                principal[ptype] += ids if isinstance(ids, list) else [UNKNOWN]
-            statement["Principal"] = principal
+            statement["Principal"] = _principal(ctx, principals)
         conditions = s.get("condition")
         if isinstance(conditions, list) and conditions:
             cond: Any = {}

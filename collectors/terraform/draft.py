@@ -19,9 +19,9 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Protocol
 
-from attestkit.collectors.terraform.plan import ANY, Plan, Planned
+from attestkit.collectors.terraform.plan import ANY, Address, Plan, Planned
 from attestkit.collectors.terraform.values import UNKNOWN, known, rfc3339
 from attestkit.models import ReadError, Resource
 
@@ -31,6 +31,18 @@ SOURCE = "terraform-plan"
 AFTER_UNKNOWN_API = "terraform:after_unknown"
 KNOWN_AFTER_APPLY = "KnownAfterApply"
 NOT_IN_PLAN = "NotInPlan"
+
+
+class JoinParent(Protocol):
+    """What `Context.children` reads of a parent: a planned resource, or a stand-in for a
+    parent the plan holds no resource for (a GCP organization, joined on by `org_id`)."""
+
+    type: str
+    addr: Address
+
+    def get(self, *path: Any, default: Any = None) -> Any: ...
+
+    def before_get(self, *path: str) -> Any: ...
 
 
 @dataclass
@@ -168,12 +180,12 @@ class Context:
     # joins ------------------------------------------------------------------------------------
     def children(
         self,
-        parent: Planned,
+        parent: JoinParent,
         types: str | Sequence[str],
         attr: str | Sequence[Any],
         parent_attrs: Sequence[str] = ("id",),
         *,
-        match: Callable[[Planned, Planned], bool] | None = None,
+        match: Callable[[Any, Planned], bool] | None = None,
     ) -> tuple[list[Planned], list[Planned]]:
         """Resources of `types` whose `attr` points at `parent`: (present after apply, deleted).
 
@@ -215,9 +227,9 @@ class Context:
         self,
         c: Planned,
         path: tuple[Any, ...],
-        parent: Planned,
+        parent: JoinParent,
         values: set[str],
-        match: Callable[[Planned, Planned], bool] | None = None,
+        match: Callable[[Any, Planned], bool] | None = None,
     ) -> bool:
         value = c.get(*path)
         if known(value) and not isinstance(value, (dict, list)):

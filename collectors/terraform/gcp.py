@@ -125,10 +125,10 @@ def organizations(ctx: Context) -> list[Draft]:
         d.id = f"//cloudresourcemanager.googleapis.com/{ref}"
         d.name = ref
         d.config["ancestors"] = [ref]
-        fake_parent = _OrgParent(first, org)
+        org_parent = _OrgParent(first, org)
         d.config["iamPolicy"] = g.iam_policy(
-            ctx, d, fake_parent, "google_organization", "org_id", ("org_id",), audit=True
-        )  # type: ignore[arg-type]
+            ctx, d, org_parent, "google_organization", "org_id", ("org_id",), audit=True
+        )
         d.config["orgPolicy"] = g.org_policies(ctx, d, ref, "google_organization_policy", "org_id", org)
         d.addresses = sorted({m.address for m in members} | {j.address for j in d.joined})
         ctx.consumed.update(d.addresses)
@@ -137,22 +137,20 @@ def organizations(ctx: Context) -> list[Draft]:
 
 
 class _OrgParent:
-    """Stands in for the organization (which has no resource of its own) in joins by `org_id`."""
+    """Stands in for the organization (which has no resource of its own) in joins by `org_id`:
+    a JoinParent (collectors/terraform/draft.py)."""
+
+    type = "google_organization"
 
     def __init__(self, first: Planned, org: str) -> None:
-        self._first = first
         self.org = org
-        self.type = "google_organization"
         self.addr = first.addr
-        self.before = {"org_id": org}
-        self.judged = False
-        self.changed = False
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.org if key == "org_id" else default
+    def get(self, *path: Any, default: Any = None) -> Any:
+        return self.org if path == ("org_id",) else default
 
-    def before_get(self, key: str) -> Any:
-        return self.org if key == "org_id" else None
+    def before_get(self, *path: str) -> Any:
+        return self.org if path == ("org_id",) else None
 
 
 # Compute ------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from attestkit.collectors.gcp.sanitize import METADATA_FLAGS, REDACTED
-from attestkit.collectors.terraform.draft import Context, Draft
+from attestkit.collectors.terraform.draft import Context, Draft, JoinParent
 from attestkit.collectors.terraform.plan import Planned
 from attestkit.collectors.terraform.registry import Registry
 from attestkit.collectors.terraform.values import UNKNOWN, known, parse_json, strings, text
@@ -136,7 +136,7 @@ def container_chain(ctx: Context, p: Planned) -> list[str]:
 def iam_policy(
     ctx: Context,
     d: Draft,
-    parent: Planned,
+    parent: JoinParent,
     prefix: str,
     attr: str,
     parent_attrs: tuple[str, ...],

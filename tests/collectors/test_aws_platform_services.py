@@ -22,6 +22,7 @@ from botocore.stub import Stubber
 
 from attestkit.collectors.aws import AwsCollector
 from attestkit.collectors.aws.context import Context, Recorder, Service
+from attestkit.collectors.aws.session import ClientFactory
 from attestkit.collectors.aws.services import (
     acm,
     awsconfig,
@@ -353,38 +354,33 @@ class _Stubber(Stubber):
         super().add_client_error(xform_name(method), *args, **kwargs)
 
 
-class _Clients:
-    """Stands in for ClientFactory: hands out the stubbed clients by service name."""
+class _Stubbed:
+    """`stubbed(service)` -> (client, Stubber), activated, from the real ClientFactory the
+    collector is handed (`stubbed.clients`)."""
 
-    home_region = USE1
+    def __init__(self) -> None:
+        self.clients = ClientFactory(new_session(USE1))
+        self.stubs: list[Stubber] = []
 
-    def __init__(self, clients: dict[str, Any]) -> None:
-        self.clients = clients
-
-    def __call__(self, service: str, region: str | None = None) -> Any:
-        return self.clients[service]
+    def __call__(self, service: str) -> tuple[Any, Stubber]:
+        client = self.clients(service, USE1)
+        stubber = _Stubber(client)
+        stubber.activate()
+        self.stubs.append(stubber)
+        return client, stubber
 
 
 @pytest.fixture
-def stubbed(aws_env: None) -> Iterator[Any]:
-    """`stub(service)` -> (client, Stubber) for a region, activated; all responses consumed at the end."""
-    session = new_session(USE1)
-    stubs: list[Stubber] = []
-
-    def stub(service: str) -> tuple[Any, Stubber]:
-        client = session.client(service, region_name=USE1)
-        stubber = _Stubber(client)
-        stubber.activate()
-        stubs.append(stubber)
-        return client, stubber
-
-    yield stub
-    for stubber in stubs:
+def stubbed(aws_env: None) -> Iterator[_Stubbed]:
+    """Stubbed clients for one region; every queued response must be consumed by the end."""
+    stubs = _Stubbed()
+    yield stubs
+    for stubber in stubs.stubs:
         stubber.assert_no_pending_responses()
         stubber.deactivate()
 
 
-def _run(service: Service, clients: dict[str, Any], region: str = USE1) -> ListSink:
+def _run(service: Service, clients: ClientFactory, region: str = USE1) -> ListSink:
     """One (service, region) task, per-item reads in order (the Stubber answers in order)."""
     sink = ListSink()
     with ThreadPoolExecutor(1) as items:
@@ -394,7 +390,7 @@ def _run(service: Service, clients: dict[str, Any], region: str = USE1) -> ListS
             account=ACCOUNT,
             partition="aws",
             regions=(region,),
-            clients=_Clients(clients),  # type: ignore[arg-type]
+            clients=clients,
             recorder=Recorder(sink, ACCOUNT),
             items=items,
         )
@@ -420,11 +416,11 @@ def test_stub_security_hub_not_subscribed_denied_and_subscribed(stubbed: Any) ->
             "ControlFindingGenerator": "SECURITY_CONTROL",
         },
     )
-    (off,) = _run(securityhub.SERVICE, {"securityhub": client}).resources
+    (off,) = _run(securityhub.SERVICE, stubbed.clients).resources
     assert off.config == {"Hub": None} and off.errors == []
-    (denied,) = _run(securityhub.SERVICE, {"securityhub": client}).resources
+    (denied,) = _run(securityhub.SERVICE, stubbed.clients).resources
     assert denied.config == {} and _errors_of(denied) == [("securityhub:DescribeHub", "AccessDeniedException")]
-    (on,) = _run(securityhub.SERVICE, {"securityhub": client}).resources
+    (on,) = _run(securityhub.SERVICE, stubbed.clients).resources
     assert on.config["Hub"]["SubscribedAt"] == "2024-03-01T12:00:00Z"
     assert on.id == f"arn:aws:securityhub:{USE1}:{ACCOUNT}:hub/default"
 
@@ -439,7 +435,7 @@ def test_stub_guardduty_pages_of_detectors(stubbed: Any) -> None:
             {"ServiceRole": "arn:aws:iam::123456789012:role/gd", "Status": status, "Tags": {"Owner": "secops"}},
             {"DetectorId": detector},
         )
-    (setting,) = _run(guardduty.SERVICE, {"guardduty": client}).resources
+    (setting,) = _run(guardduty.SERVICE, stubbed.clients).resources
     assert [(d["DetectorId"], d["Status"]) for d in setting.config["Detectors"]] == [
         ("d1", "DISABLED"),
         ("d2", "ENABLED"),
@@ -464,7 +460,7 @@ def test_stub_config_recorder_with_a_failed_delivery(stubbed: Any) -> None:
             ]
         },
     )
-    (setting,) = _run(awsconfig.SERVICE, {"config": client}).resources
+    (setting,) = _run(awsconfig.SERVICE, stubbed.clients).resources
     assert setting.config["ConfigurationRecordersStatus"][0]["lastStatus"] == "Failure"
     assert setting.config["ConfigurationRecorders"] == [recorder]
 
@@ -493,7 +489,7 @@ def test_stub_acm_asks_for_every_key_type(stubbed: Any) -> None:
         },
         {"CertificateArn": arn},
     )
-    (certificate,) = _run(acm.SERVICE, {"acm": client}).resources
+    (certificate,) = _run(acm.SERVICE, stubbed.clients).resources
     assert certificate.config["Certificate"]["NotAfter"] == "2027-01-01T00:00:00Z"
     assert certificate.config["Certificate"]["InUseBy"] == ["arn:lb"]
 
@@ -525,7 +521,7 @@ def test_stub_lambda_environment_error_and_policy(stubbed: Any) -> None:
         "Statement": [{"Sid": "url", "Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunctionUrl"}],
     }
     stub.add_response("GetPolicy", {"Policy": json.dumps(policy), "RevisionId": "r1"}, {"FunctionName": arn})
-    (function,) = _run(awslambda.SERVICE, {"lambda": client}).resources
+    (function,) = _run(awslambda.SERVICE, stubbed.clients).resources
     assert function.config["Environment"] == {
         "VariableNames": ["REGION", "STRIPE_SECRET"],
         "Error": {"ErrorCode": "AccessDeniedException"},
@@ -563,7 +559,7 @@ def test_stub_elasticache_member_clusters_are_judged_through_their_group(stubbed
             ]
         },
     )
-    resources = {r.name: r for r in _run(elasticache.SERVICE, {"elasticache": client}).resources}
+    resources = {r.name: r for r in _run(elasticache.SERVICE, stubbed.clients).resources}
     assert set(resources) == {"sessions", "ratelimit"}
     assert resources["sessions"].config["TransitEncryptionMode"] == "preferred"
     assert resources["ratelimit"].id == f"arn:aws:elasticache:{USE1}:{ACCOUNT}:cluster:ratelimit"
@@ -588,14 +584,14 @@ def test_stub_ecr_enhanced_registry_scanning_reaches_every_repository(stubbed: A
         ],
     }
     stub.add_response("GetRegistryScanningConfiguration", {"registryId": ACCOUNT, "scanningConfiguration": scanning})
-    resources = _run(ecr.SERVICE, {"ecr": client}).resources
+    resources = _run(ecr.SERVICE, stubbed.clients).resources
     assert [r.config["scanningConfiguration"] for r in resources] == [scanning, scanning]
 
 
 def test_stub_ecr_without_repositories_reads_no_registry_configuration(stubbed: Any) -> None:
     client, stub = stubbed("ecr")
     stub.add_response("DescribeRepositories", {"repositories": []})
-    assert _run(ecr.SERVICE, {"ecr": client}).resources == []
+    assert _run(ecr.SERVICE, stubbed.clients).resources == []
 
 
 def test_stub_ecs_pages_of_families_and_an_inactive_latest_revision(stubbed: Any) -> None:
@@ -630,7 +626,7 @@ def test_stub_ecs_pages_of_families_and_an_inactive_latest_revision(stubbed: Any
         {"taskDefinition": {"family": "retired", "revision": 3, "status": "INACTIVE", "containerDefinitions": []}},
         {"taskDefinition": "retired"},
     )
-    (task,) = _run(ecs.SERVICE, {"ecs": client}).resources
+    (task,) = _run(ecs.SERVICE, stubbed.clients).resources
     (written,) = task.config["taskDefinition"]["containerDefinitions"]
     assert written["environment"] == [{"name": "DB_PASSWORD"}, {"name": "LOG_LEVEL"}]
     assert written["secrets"] == container["secrets"] and written["environmentFiles"] == container["environmentFiles"]
@@ -651,7 +647,7 @@ def test_stub_iam_policy_document_given_as_url_encoded_text(stubbed: Any) -> Non
         {"PolicyVersion": {"Document": quote(json.dumps(document)), "VersionId": "v3", "IsDefaultVersion": True}},
         {"PolicyArn": arn, "VersionId": "v3"},
     )
-    (policy,) = _run(iam_policies.SERVICE, {"iam": client}).resources
+    (policy,) = _run(iam_policies.SERVICE, stubbed.clients).resources
     assert policy.region == "global" and policy.config["PolicyVersion"]["Document"] == document
 
 
@@ -678,7 +674,7 @@ def test_stub_terminated_instances_are_left_out_and_snapshots_are_read_per_item(
     stub.add_response(
         "DescribeImages", {"Images": [{"ImageId": "ami-0abc", "Public": False, "Name": "golden"}]}, {"Owners": ["self"]}
     )
-    resources = {r.id.rsplit(":", 1)[-1]: r for r in _run(ec2_compute.SERVICE, {"ec2": client}).resources}
+    resources = {r.id.rsplit(":", 1)[-1]: r for r in _run(ec2_compute.SERVICE, stubbed.clients).resources}
     assert set(resources) == {"instance/i-0aaa", "snapshot/snap-0abc", "image/ami-0abc"}
     assert resources["instance/i-0aaa"].name == "web" and resources["instance/i-0aaa"].tags == {"Name": "web"}
     assert resources["snapshot/snap-0abc"].config == {
