@@ -38,8 +38,10 @@ def _collect_and_evaluate(seed, out: Path, capsys: pytest.CaptureFixture[str] | 
         assert main(["collect", "aws", *REGION_ARGS, "--out", str(out), "--quiet"]) == 0
     (bundle,) = out.iterdir()
     assert main(["evaluate", str(bundle), "--fail-on", "none", "--quiet"]) == 0
-    resources = {r.id: r for r in Bundle.open(bundle).resources()}
-    return Evaluated(expectations, Collected(scope=None, resources=resources, errors=[]), results_of(bundle))  # type: ignore[arg-type]
+    opened = Bundle.open(bundle)
+    resources = {r.id: r for r in opened.resources()}
+    collected = Collected(scope=opened.manifest.scope, resources=resources, errors=list(opened.manifest.errors))
+    return Evaluated(expectations, collected, results_of(bundle))
 
 
 @pytest.fixture(scope="module")
